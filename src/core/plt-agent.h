@@ -1,0 +1,55 @@
+/* plt-agent.h — one operator, as the console sees them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "plt-protocol.h"
+#include "plt-types.h"
+
+G_BEGIN_DECLS
+
+#define PLT_TYPE_AGENT (plt_agent_get_type ())
+G_DECLARE_FINAL_TYPE (PltAgent, plt_agent, PLT, AGENT, GObject)
+
+/*
+ * Properties (all read-only, notified only when the value changes):
+ *   "id" string, "version" int64, "name" string, "team-id" string,
+ *   "team-name" string (filled by PltModel from the team store),
+ *   "status" PltAgentStatus, "reason" string (nullable),
+ *   "activity" PltAgentActivity, "state" PltAgentState (derived),
+ *   "since" int64 (ms, router clock), "queue-id" string (nullable),
+ *   "call-id" string (nullable)
+ */
+
+PltAgent         *plt_agent_new            (const char *id);
+const char       *plt_agent_get_id         (PltAgent   *self);
+gint64            plt_agent_get_version    (PltAgent   *self);
+const char       *plt_agent_get_name       (PltAgent   *self);
+const char       *plt_agent_get_team_id    (PltAgent   *self);
+const char       *plt_agent_get_team_name  (PltAgent   *self);
+PltAgentStatus    plt_agent_get_status     (PltAgent   *self);
+const char       *plt_agent_get_reason     (PltAgent   *self);
+PltAgentActivity  plt_agent_get_activity   (PltAgent   *self);
+PltAgentState     plt_agent_get_state      (PltAgent   *self);
+gint64            plt_agent_get_since      (PltAgent   *self);
+const char       *plt_agent_get_queue_id   (PltAgent   *self);
+const char       *plt_agent_get_call_id    (PltAgent   *self);
+/* Returns: (transfer none): the ids of the queues the agent serves */
+const char * const *plt_agent_get_queues   (PltAgent   *self);
+gboolean          plt_agent_serves_queue   (PltAgent   *self,
+                                            const char *queue_id);
+
+/* Used by PltModel. Returns TRUE when anything changed. Ignores @data when
+ * its version is not newer than the agent's, unless @force. */
+gboolean          plt_agent_apply          (PltAgent           *self,
+                                            const PltAgentData *data,
+                                            gboolean            force);
+void              plt_agent_set_team_name  (PltAgent   *self,
+                                            const char *team_name);
+/* Returns: (transfer full): the agent as protocol data (for comparisons) */
+PltAgentData     *plt_agent_to_data        (PltAgent   *self);
+
+G_END_DECLS

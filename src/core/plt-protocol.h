@@ -1,0 +1,292 @@
+/* plt-protocol.h — the one codec of the Plateau protocol (docs/protocol.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "plt-types.h"
+
+G_BEGIN_DECLS
+
+#define PLT_PROTOCOL_VERSION              1
+#define PLT_PROTOCOL_SUBPROTOCOL          "plateau.v1"
+#define PLT_PROTOCOL_PATH                 "/acd"
+#define PLT_PROTOCOL_MAX_MESSAGE          (1024 * 1024)      /* server → client */
+#define PLT_PROTOCOL_MAX_CLIENT_FRAME     (4 * 1024 * 1024)  /* what the console accepts per frame */
+#define PLT_PROTOCOL_MAX_CLIENT_MESSAGE   (64 * 1024)        /* client → server */
+#define PLT_PROTOCOL_MAX_DEPTH            32
+#define PLT_PROTOCOL_MAX_STRING           4096
+#define PLT_PROTOCOL_MAX_DIGITS           18
+#define PLT_PROTOCOL_MAX_PART_ENTITIES    500
+#define PLT_PROTOCOL_MAX_ID               64
+
+#define PLT_PROTOCOL_ERROR (plt_protocol_error_quark ())
+
+/**
+ * PltProtocolError:
+ *
+ * Why a message was rejected. Each maps to the wire error code of the same
+ * name (plt_protocol_error_code_to_string()).
+ */
+typedef enum
+{
+  PLT_PROTOCOL_ERROR_BAD_REQUEST,
+  PLT_PROTOCOL_ERROR_TOO_LARGE,
+  PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION,
+  PLT_PROTOCOL_ERROR_UNKNOWN_TYPE,
+  PLT_PROTOCOL_ERROR_PROTOCOL,
+  PLT_PROTOCOL_ERROR_INTERNAL,
+} PltProtocolError;
+
+GQuark      plt_protocol_error_quark              (void);
+const char *plt_protocol_error_code_to_string     (PltProtocolError code);
+PltProtocolError plt_protocol_error_code_from_string (const char *str);
+
+typedef enum
+{
+  PLT_MESSAGE_UNKNOWN,          /* a type this build does not know: count and skip */
+  PLT_MESSAGE_HELLO,
+  PLT_MESSAGE_WELCOME,
+  PLT_MESSAGE_ACK,
+  PLT_MESSAGE_RESYNC,
+  PLT_MESSAGE_HEARTBEAT,        /* "sys.hb" */
+  PLT_MESSAGE_SNAPSHOT_BEGIN,
+  PLT_MESSAGE_SNAPSHOT_PART,
+  PLT_MESSAGE_SNAPSHOT_END,
+  PLT_MESSAGE_TEAM_UPDATE,
+  PLT_MESSAGE_TEAM_REMOVE,
+  PLT_MESSAGE_AGENT_UPDATE,
+  PLT_MESSAGE_AGENT_REMOVE,
+  PLT_MESSAGE_QUEUE_UPDATE,
+  PLT_MESSAGE_QUEUE_REMOVE,
+  PLT_MESSAGE_CALL_UPDATE,
+  PLT_MESSAGE_CALL_REMOVE,
+  PLT_MESSAGE_ERROR,
+} PltMessageType;
+
+const char     *plt_message_type_to_string   (PltMessageType type);
+PltMessageType  plt_message_type_from_string (const char    *str);
+/* TRUE for the *.update and *.remove types, which advance the stream's seq. */
+gboolean        plt_message_type_is_delta    (PltMessageType type);
+
+/* Entities, as plain data. Strings are owned by the struct. */
+
+typedef struct
+{
+  char   *id;
+  gint64  ver;
+  char   *name;
+} PltTeamData;
+
+typedef struct
+{
+  char             *id;
+  gint64            ver;
+  char             *name;
+  char             *team;        /* team id */
+  PltAgentStatus    status;
+  char             *reason;      /* nullable */
+  PltAgentActivity  activity;
+  gint64            since;       /* ms since the epoch, router clock */
+  char             *queue;       /* nullable */
+  char             *call;        /* nullable */
+  GStrv             queues;      /* never NULL: empty vector when none */
+} PltAgentData;
+
+typedef struct
+{
+  guint available;
+  guint busy;
+  guint wrap_up;
+  guint paused;
+  guint logged_out;
+} PltQueueAgentCounts;
+
+typedef struct
+{
+  guint  offered;
+  guint  answered;
+  guint  abandoned;
+  guint  answered_in_sl;
+  gint64 wait_total_s;
+} PltQueueToday;
+
+typedef struct
+{
+  char                *id;
+  gint64               ver;
+  char                *name;
+  PltQueueMedia        media;
+  guint                sl_threshold_s;
+  double               sl_target;     /* 0..1 */
+  guint                waiting;
+  gint64               oldest_since;  /* ms; 0 when nobody waits (null on the wire) */
+  PltQueueAgentCounts  agents;
+  PltQueueToday        today;
+} PltQueueData;
+
+typedef struct
+{
+  char          *id;
+  gint64         ver;
+  char          *queue;
+  PltCallState   state;
+  char          *agent;     /* nullable */
+  char          *number;    /* nullable, already masked */
+  gint64         since;
+  gint64         enqueued;
+} PltCallData;
+
+typedef struct
+{
+  char   *id;
+  gint64  ver;
+} PltRemoveData;
+
+typedef struct
+{
+  gint64 max_message;
+  gint64 max_client_message;
+  gint64 max_depth;
+  gint64 max_string;
+} PltLimits;
+
+typedef struct
+{
+  char      *session;
+  char      *server;
+  gint64     heartbeat_ms;
+  gint64     clock_now;     /* ms since the epoch */
+  double     clock_rate;
+  PltLimits  limits;
+} PltWelcomeData;
+
+typedef struct
+{
+  char   *snapshot_id;
+  gint64  as_of_seq;
+  gint64  parts;
+  char   *reason;           /* "initial" or "resync" */
+  gint64  count_teams;
+  gint64  count_agents;
+  gint64  count_queues;
+  gint64  count_calls;
+} PltSnapshotBeginData;
+
+typedef struct
+{
+  char      *snapshot_id;
+  gint64     index;
+  GPtrArray *teams;         /* PltTeamData*, owned, never NULL */
+  GPtrArray *agents;        /* PltAgentData* */
+  GPtrArray *queues;        /* PltQueueData* */
+  GPtrArray *calls;         /* PltCallData* */
+} PltSnapshotPartData;
+
+typedef struct
+{
+  PltProtocolError  code;
+  char             *message;
+  gboolean          fatal;
+} PltErrorData;
+
+/**
+ * PltMessage:
+ *
+ * One decoded (or to-be-encoded) message. Only the member matching @type is
+ * meaningful; plt_message_free() frees whichever is set.
+ */
+typedef struct
+{
+  PltMessageType  type;
+  char           *type_name;   /* as received; set for PLT_MESSAGE_UNKNOWN too */
+  gboolean        has_seq;
+  gint64          seq;
+  char           *epoch;       /* nullable (client → server messages) */
+  gint64          ts;          /* 0 when absent */
+
+  union {
+    char                 *hello_client;      /* HELLO */
+    PltWelcomeData        welcome;           /* WELCOME */
+    gint64                ack_seq;           /* ACK */
+    gint64                resync_from_seq;   /* RESYNC */
+    PltSnapshotBeginData  snapshot_begin;    /* SNAPSHOT_BEGIN */
+    PltSnapshotPartData   snapshot_part;     /* SNAPSHOT_PART */
+    char                 *snapshot_end_id;   /* SNAPSHOT_END */
+    PltTeamData          *team;              /* TEAM_UPDATE */
+    PltAgentData         *agent;             /* AGENT_UPDATE */
+    PltQueueData         *queue;             /* QUEUE_UPDATE */
+    PltCallData          *call;              /* CALL_UPDATE */
+    PltRemoveData         remove;            /* *_REMOVE */
+    PltErrorData          error;             /* ERROR */
+  } u;
+} PltMessage;
+
+PltMessage   *plt_message_new          (PltMessageType type);
+void          plt_message_free         (PltMessage    *message);
+
+PltTeamData  *plt_team_data_new        (void);
+PltTeamData  *plt_team_data_copy       (const PltTeamData  *data);
+void          plt_team_data_free       (PltTeamData        *data);
+PltAgentData *plt_agent_data_new       (void);
+PltAgentData *plt_agent_data_copy      (const PltAgentData *data);
+void          plt_agent_data_free      (PltAgentData       *data);
+gboolean      plt_agent_data_equal     (const PltAgentData *a,
+                                        const PltAgentData *b);
+PltQueueData *plt_queue_data_new       (void);
+PltQueueData *plt_queue_data_copy      (const PltQueueData *data);
+void          plt_queue_data_free      (PltQueueData       *data);
+gboolean      plt_queue_data_equal     (const PltQueueData *a,
+                                        const PltQueueData *b);
+PltCallData  *plt_call_data_new        (void);
+PltCallData  *plt_call_data_copy       (const PltCallData  *data);
+void          plt_call_data_free       (PltCallData        *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltMessage, plt_message_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltTeamData, plt_team_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltAgentData, plt_agent_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltQueueData, plt_queue_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltCallData, plt_call_data_free)
+
+/**
+ * PltDecoderDirection:
+ * @PLT_DECODER_FROM_SERVER: decoding what a router sent (console side)
+ * @PLT_DECODER_FROM_CLIENT: decoding what a console sent (router side)
+ *
+ * Picks the size limit and which envelope fields are required.
+ */
+typedef enum
+{
+  PLT_DECODER_FROM_SERVER,
+  PLT_DECODER_FROM_CLIENT,
+} PltDecoderDirection;
+
+#define PLT_TYPE_DECODER (plt_decoder_get_type ())
+G_DECLARE_FINAL_TYPE (PltDecoder, plt_decoder, PLT, DECODER, GObject)
+
+PltDecoder  *plt_decoder_new                 (PltDecoderDirection  direction);
+/* Returns: (transfer full) (nullable): the message, or NULL with @error set
+ * in PLT_PROTOCOL_ERROR. @data need not be NUL-terminated. */
+PltMessage  *plt_decoder_decode              (PltDecoder          *self,
+                                              const char          *data,
+                                              gsize                length,
+                                              GError             **error);
+guint64      plt_decoder_get_unknown_count   (PltDecoder          *self);
+guint64      plt_decoder_get_rejected_count  (PltDecoder          *self);
+
+/* Returns: (transfer full): the JSON text of @message, one line, UTF-8. */
+char        *plt_message_encode              (const PltMessage    *message);
+
+/* Convenience for the common small messages. (transfer full) */
+char        *plt_protocol_encode_hello       (const char          *client);
+char        *plt_protocol_encode_ack         (gint64               seq);
+char        *plt_protocol_encode_resync      (gint64               from_seq);
+char        *plt_protocol_encode_error       (gint64               seq,
+                                              const char          *epoch,
+                                              PltProtocolError     code,
+                                              const char          *message,
+                                              gboolean             fatal);
+
+G_END_DECLS

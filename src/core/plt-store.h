@@ -1,0 +1,50 @@
+/* plt-store.h — a keyed GListModel whose changes are batched
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "plt-types.h"
+
+G_BEGIN_DECLS
+
+#define PLT_TYPE_STORE (plt_store_get_type ())
+G_DECLARE_FINAL_TYPE (PltStore, plt_store, PLT, STORE, GObject)
+
+/*
+ * PltStore holds items of one GType, each with a string id. Items are updated
+ * in place by their owner; the store only records *what* changed, and
+ * announces it in plt_store_flush() with as few ::items-changed emissions as
+ * possible: removals as contiguous ranges, changed positions coalesced into
+ * ranges (one full-range emission when more than a quarter changed), and all
+ * additions appended in one emission. Between flushes, the GListModel view
+ * (get_n_items/get_item) stays exactly what was last announced, while
+ * plt_store_lookup() already sees the pending state.
+ *
+ * Property "n-pending" (uint): number of pending changes (for tests).
+ */
+
+PltStore  *plt_store_new              (GType        item_type);
+/* Returns: (transfer none) (nullable) */
+gpointer   plt_store_lookup           (PltStore    *self,
+                                       const char  *id);
+/* Takes a reference on @item; replaces a pending removal of the same id. */
+void       plt_store_add              (PltStore    *self,
+                                       const char  *id,
+                                       gpointer     item);
+gboolean   plt_store_remove           (PltStore    *self,
+                                       const char  *id);
+void       plt_store_mark_changed     (PltStore    *self,
+                                       const char  *id);
+guint      plt_store_get_n_pending    (PltStore    *self);
+/* Returns: the number of ::items-changed emissions made */
+guint      plt_store_flush            (PltStore    *self);
+/* Calls @func on every item the store holds, pending additions included. */
+void       plt_store_foreach          (PltStore    *self,
+                                       GHFunc       func,
+                                       gpointer     user_data);
+guint      plt_store_get_size         (PltStore    *self);   /* pending state */
+
+G_END_DECLS
