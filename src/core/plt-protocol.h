@@ -224,12 +224,21 @@ typedef struct
   } u;
 } PltMessage;
 
+/* A new message of @type, with type_name set for known types. For
+ * SNAPSHOT_PART the four entity arrays are created (empty, owning their
+ * elements); the entity pointers of the *_UPDATE types start NULL and the
+ * message owns what is stored there. */
 PltMessage   *plt_message_new          (PltMessageType type);
 void          plt_message_free         (PltMessage    *message);
+/* Field-by-field comparison (type_name only matters for UNKNOWN). */
+gboolean      plt_message_equal        (const PltMessage *a,
+                                        const PltMessage *b);
 
 PltTeamData  *plt_team_data_new        (void);
 PltTeamData  *plt_team_data_copy       (const PltTeamData  *data);
 void          plt_team_data_free       (PltTeamData        *data);
+gboolean      plt_team_data_equal      (const PltTeamData  *a,
+                                        const PltTeamData  *b);
 PltAgentData *plt_agent_data_new       (void);
 PltAgentData *plt_agent_data_copy      (const PltAgentData *data);
 void          plt_agent_data_free      (PltAgentData       *data);
@@ -243,6 +252,8 @@ gboolean      plt_queue_data_equal     (const PltQueueData *a,
 PltCallData  *plt_call_data_new        (void);
 PltCallData  *plt_call_data_copy       (const PltCallData  *data);
 void          plt_call_data_free       (PltCallData        *data);
+gboolean      plt_call_data_equal      (const PltCallData  *a,
+                                        const PltCallData  *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltMessage, plt_message_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltTeamData, plt_team_data_free)

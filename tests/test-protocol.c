@@ -1,0 +1,1096 @@
+/* test-protocol.c — the codec: round trips and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plt-enums.h"
+#include "plt-protocol.h"
+
+#define ENVELOPE "\"v\":1,\"seq\":7,\"epoch\":\"e1\""
+
+/* A valid agent.update, with room for one extra member at the end. */
+#define AGENT_UPDATE(extra) \
+  "{" ENVELOPE ",\"type\":\"agent.update\",\"data\":{\"id\":\"a-1\",\"ver\":3,\"name\":\"Ann\"," \
+  "\"team\":\"t-1\",\"status\":\"available\",\"reason\":null,\"activity\":\"idle\"," \
+  "\"since\":1000,\"queue\":null,\"call\":null,\"queues\":[\"q-1\"]" extra "}}"
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static PltMessage *
+decode_len (PltDecoderDirection  direction,
+            const char          *text,
+            gsize                length,
+            GError             **error)
+{
+  g_autoptr(PltDecoder) decoder = plt_decoder_new (direction);
+
+  return plt_decoder_decode (decoder, text, length, error);
+}
+
+static PltMessage *
+decode_ok (PltDecoderDirection  direction,
+           const char          *text)
+{
+  g_autoptr(GError) error = NULL;
+  PltMessage *message = decode_len (direction, text, strlen (text), &error);
+
+  if (error != NULL)
+    g_test_message ("unexpected rejection of %.200s: %s", text, error->message);
+  g_assert_no_error (error);
+  g_assert_nonnull (message);
+
+  return message;
+}
+
+/* Asserts the rejection code; returns the error message for further checks. */
+static char *
+expect_reject_len (PltDecoderDirection  direction,
+                   const char          *text,
+                   gsize                length,
+                   PltProtocolError     code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PltDecoder) decoder = plt_decoder_new (direction);
+  g_autoptr(PltMessage) message = NULL;
+
+  message = plt_decoder_decode (decoder, text, length, &error);
+  g_assert_null (message);
+  g_assert_error (error, PLT_PROTOCOL_ERROR, (int) code);
+  g_assert_cmpuint (plt_decoder_get_rejected_count (decoder), ==, 1);
+
+  return g_strdup (error->message);
+}
+
+static char *
+expect_reject (const char       *text,
+               PltProtocolError  code)
+{
+  return expect_reject_len (PLT_DECODER_FROM_SERVER, text, strlen (text), code);
+}
+
+static void
+assert_reject (const char       *text,
+               PltProtocolError  code)
+{
+  g_autofree char *message = expect_reject (text, code);
+
+  g_test_message ("rejected as expected: %s", message);
+}
+
+static void
+assert_reject_naming (const char       *text,
+                      PltProtocolError  code,
+                      const char       *field)
+{
+  g_autofree char *message = expect_reject (text, code);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", field);
+
+  if (strstr (message, quoted) == NULL)
+    g_test_message ("expected the field %s in: %s", quoted, message);
+  g_assert_nonnull (strstr (message, quoted));
+}
+
+static PltMessage *
+round_trip (PltDecoderDirection  direction,
+            const PltMessage    *message)
+{
+  g_autofree char *text = plt_message_encode (message);
+  PltMessage *decoded;
+
+  g_assert_nonnull (text);
+  g_assert_null (strchr (text, '\n'));
+  decoded = decode_ok (direction, text);
+  g_assert_true (plt_message_equal (message, decoded));
+
+  return decoded;
+}
+
+static void
+set_server_envelope (PltMessage *message,
+                     gint64      seq)
+{
+  message->has_seq = TRUE;
+  message->seq = seq;
+  message->epoch = g_strdup ("7f3c2a91d04e");
+  message->ts = 1795774530123;
+}
+
+/* Awkward text for every string field. */
+#define NASTY "Équipe \"Nord\" \\ <b>&amp;</b>\n\t\x01 \u202e😀"
+
+static PltTeamData *
+make_team (const char *id)
+{
+  PltTeamData *team = plt_team_data_new ();
+
+  team->id = g_strdup (id);
+  team->ver = 4;
+  team->name = g_strdup (NASTY);
+
+  return team;
+}
+
+static PltAgentData *
+make_agent (const char *id)
+{
+  PltAgentData *agent = plt_agent_data_new ();
+
+  agent->id = g_strdup (id);
+  agent->ver = 88;
+  agent->name = g_strdup (NASTY);
+  agent->team = g_strdup ("t-1");
+  agent->status = PLT_AGENT_STATUS_PAUSED;
+  agent->reason = g_strdup ("back_office");
+  agent->activity = PLT_AGENT_ACTIVITY_WRAP_UP;
+  agent->since = 1795774530000;
+  agent->queue = g_strdup ("q-sales");
+  agent->call = g_strdup ("c-17");
+  g_strfreev (agent->queues);
+  agent->queues = g_strsplit ("q-sales,q-support,q-\"x\"", ",", -1);
+
+  return agent;
+}
+
+static PltQueueData *
+make_queue (const char *id)
+{
+  PltQueueData *queue = plt_queue_data_new ();
+
+  queue->id = g_strdup (id);
+  queue->ver = 12;
+  queue->name = g_strdup (NASTY);
+  queue->media = PLT_QUEUE_MEDIA_CALLBACK;
+  queue->sl_threshold_s = 20;
+  queue->sl_target = 0.8;
+  queue->waiting = 3;
+  queue->oldest_since = 1795774500000;
+  queue->agents = (PltQueueAgentCounts) { 1, 2, 3, 4, 5 };
+  queue->today = (PltQueueToday) { 100, 90, 7, 80, 1234 };
+
+  return queue;
+}
+
+static PltCallData *
+make_call (const char *id)
+{
+  PltCallData *call = plt_call_data_new ();
+
+  call->id = g_strdup (id);
+  call->ver = 2;
+  call->queue = g_strdup ("q-sales");
+  call->state = PLT_CALL_STATE_HELD;
+  call->agent = g_strdup ("a-1");
+  call->number = g_strdup ("06 •• •• 12 34");
+  call->since = 1795774530100;
+  call->enqueued = 1795774500000;
+
+  return call;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Round trips                                                               */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_round_trip_session (void)
+{
+  g_autoptr(PltMessage) hello = plt_message_new (PLT_MESSAGE_HELLO);
+  g_autoptr(PltMessage) welcome = plt_message_new (PLT_MESSAGE_WELCOME);
+  g_autoptr(PltMessage) ack = plt_message_new (PLT_MESSAGE_ACK);
+  g_autoptr(PltMessage) resync = plt_message_new (PLT_MESSAGE_RESYNC);
+  g_autoptr(PltMessage) hb = plt_message_new (PLT_MESSAGE_HEARTBEAT);
+  g_autoptr(PltMessage) error = plt_message_new (PLT_MESSAGE_ERROR);
+  g_autoptr(PltMessage) decoded = NULL;
+
+  hello->u.hello_client = g_strdup ("plateau/0.1.0");
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, hello);
+  g_assert_cmpint (decoded->type, ==, PLT_MESSAGE_HELLO);
+  g_assert_cmpstr (decoded->u.hello_client, ==, "plateau/0.1.0");
+  g_assert_false (decoded->has_seq);
+  g_assert_null (decoded->epoch);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (welcome, 1041);
+  welcome->u.welcome.session = g_strdup ("s-4");
+  welcome->u.welcome.server = g_strdup ("plateau-router/0.1.0");
+  welcome->u.welcome.heartbeat_ms = 10000;
+  welcome->u.welcome.clock_now = 1795774530000;
+  welcome->u.welcome.clock_rate = 0.1;   /* not exact in binary: must still round-trip */
+  welcome->u.welcome.limits = (PltLimits) { 1048576, 65536, 32, 4096 };
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, welcome);
+  g_assert_cmpint (decoded->seq, ==, 1041);
+  g_assert_cmpstr (decoded->epoch, ==, "7f3c2a91d04e");
+  g_assert_cmpint (decoded->ts, ==, 1795774530123);
+  g_assert_cmpstr (decoded->u.welcome.session, ==, "s-4");
+  g_assert_cmpint (decoded->u.welcome.heartbeat_ms, ==, 10000);
+  g_assert_cmpfloat (decoded->u.welcome.clock_rate, ==, 0.1);
+  g_assert_cmpint (decoded->u.welcome.limits.max_client_message, ==, 65536);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Doubles that print with many digits or an exponent stay exact. */
+  welcome->u.welcome.clock_rate = 1.0 / 3.0;
+  g_clear_pointer (&decoded, plt_message_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, welcome);
+  welcome->u.welcome.clock_rate = 0.000123456789012345678;
+  g_clear_pointer (&decoded, plt_message_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, welcome);
+  welcome->u.welcome.clock_rate = 3e-7;
+  g_clear_pointer (&decoded, plt_message_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, welcome);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  ack->u.ack_seq = 1042;
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, ack);
+  g_assert_cmpint (decoded->u.ack_seq, ==, 1042);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  resync->u.resync_from_seq = 0;
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, resync);
+  g_assert_cmpint (decoded->u.resync_from_seq, ==, 0);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (hb, 99);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, hb);
+  g_assert_cmpint (decoded->type, ==, PLT_MESSAGE_HEARTBEAT);
+  g_assert_cmpint (decoded->seq, ==, 99);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (error, 5);
+  error->u.error.code = PLT_PROTOCOL_ERROR_TOO_LARGE;
+  error->u.error.message = g_strdup ("field “seq” must be an integer");
+  error->u.error.fatal = TRUE;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, error);
+  g_assert_cmpint (decoded->u.error.code, ==, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  g_assert_true (decoded->u.error.fatal);
+  g_assert_cmpstr (decoded->u.error.message, ==, "field “seq” must be an integer");
+}
+
+static void
+test_round_trip_snapshot (void)
+{
+  g_autoptr(PltMessage) begin = plt_message_new (PLT_MESSAGE_SNAPSHOT_BEGIN);
+  g_autoptr(PltMessage) part = plt_message_new (PLT_MESSAGE_SNAPSHOT_PART);
+  g_autoptr(PltMessage) empty_part = plt_message_new (PLT_MESSAGE_SNAPSHOT_PART);
+  g_autoptr(PltMessage) end = plt_message_new (PLT_MESSAGE_SNAPSHOT_END);
+  g_autoptr(PltMessage) decoded = NULL;
+  PltAgentData *agent;
+
+  set_server_envelope (begin, 1041);
+  begin->u.snapshot_begin.snapshot_id = g_strdup ("snap-7");
+  begin->u.snapshot_begin.as_of_seq = 1041;
+  begin->u.snapshot_begin.parts = 3;
+  begin->u.snapshot_begin.reason = g_strdup ("resync");
+  begin->u.snapshot_begin.count_teams = 3;
+  begin->u.snapshot_begin.count_agents = 36;
+  begin->u.snapshot_begin.count_queues = 5;
+  begin->u.snapshot_begin.count_calls = 9;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, begin);
+  g_assert_cmpstr (decoded->u.snapshot_begin.reason, ==, "resync");
+  g_assert_cmpint (decoded->u.snapshot_begin.count_agents, ==, 36);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (part, 1041);
+  part->u.snapshot_part.snapshot_id = g_strdup ("snap-7");
+  part->u.snapshot_part.index = 2;
+  g_ptr_array_add (part->u.snapshot_part.teams, make_team ("t-1"));
+  g_ptr_array_add (part->u.snapshot_part.teams, make_team ("t-2"));
+  g_ptr_array_add (part->u.snapshot_part.agents, make_agent ("a-1"));
+  agent = make_agent ("a-2");
+  g_clear_pointer (&agent->reason, g_free);
+  g_clear_pointer (&agent->queue, g_free);
+  g_clear_pointer (&agent->call, g_free);
+  g_strfreev (agent->queues);
+  agent->queues = g_new0 (char *, 1);
+  g_ptr_array_add (part->u.snapshot_part.agents, agent);
+  g_ptr_array_add (part->u.snapshot_part.queues, make_queue ("q-1"));
+  g_ptr_array_add (part->u.snapshot_part.calls, make_call ("c-1"));
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, part);
+  g_assert_cmpuint (decoded->u.snapshot_part.agents->len, ==, 2);
+  agent = g_ptr_array_index (decoded->u.snapshot_part.agents, 1);
+  g_assert_null (agent->reason);
+  g_assert_null (agent->call);
+  g_assert_nonnull (agent->queues);
+  g_assert_null (agent->queues[0]);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Empty arrays, and absent arrays, both decode to empty arrays. */
+  set_server_envelope (empty_part, 1041);
+  empty_part->u.snapshot_part.snapshot_id = g_strdup ("snap-7");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, empty_part);
+  g_assert_nonnull (decoded->u.snapshot_part.calls);
+  g_clear_pointer (&decoded, plt_message_free);
+  decoded = decode_ok (PLT_DECODER_FROM_SERVER,
+                       "{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0}}");
+  g_assert_nonnull (decoded->u.snapshot_part.teams);
+  g_assert_cmpuint (decoded->u.snapshot_part.teams->len, ==, 0);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (end, 1041);
+  end->u.snapshot_end_id = g_strdup ("snap-7");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, end);
+  g_assert_cmpstr (decoded->u.snapshot_end_id, ==, "snap-7");
+}
+
+static void
+test_round_trip_deltas (void)
+{
+  static const PltMessageType removes[] = {
+    PLT_MESSAGE_TEAM_REMOVE, PLT_MESSAGE_AGENT_REMOVE,
+    PLT_MESSAGE_QUEUE_REMOVE, PLT_MESSAGE_CALL_REMOVE,
+  };
+  g_autoptr(PltMessage) team = plt_message_new (PLT_MESSAGE_TEAM_UPDATE);
+  g_autoptr(PltMessage) agent = plt_message_new (PLT_MESSAGE_AGENT_UPDATE);
+  g_autoptr(PltMessage) queue = plt_message_new (PLT_MESSAGE_QUEUE_UPDATE);
+  g_autoptr(PltMessage) call = plt_message_new (PLT_MESSAGE_CALL_UPDATE);
+  g_autoptr(PltMessage) decoded = NULL;
+
+  set_server_envelope (team, 1);
+  team->u.team = make_team ("t-1");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, team);
+  g_assert_cmpstr (decoded->u.team->name, ==, NASTY);
+  g_assert_true (plt_message_type_is_delta (decoded->type));
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (agent, 2);
+  agent->u.agent = make_agent ("a-1");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, agent);
+  g_assert_cmpstr (decoded->u.agent->id, ==, "a-1");
+  g_assert_cmpint (decoded->u.agent->ver, ==, 88);
+  g_assert_cmpstr (decoded->u.agent->name, ==, NASTY);
+  g_assert_cmpstr (decoded->u.agent->team, ==, "t-1");
+  g_assert_cmpint (decoded->u.agent->status, ==, PLT_AGENT_STATUS_PAUSED);
+  g_assert_cmpstr (decoded->u.agent->reason, ==, "back_office");
+  g_assert_cmpint (decoded->u.agent->activity, ==, PLT_AGENT_ACTIVITY_WRAP_UP);
+  g_assert_cmpint (decoded->u.agent->since, ==, 1795774530000);
+  g_assert_cmpstr (decoded->u.agent->queue, ==, "q-sales");
+  g_assert_cmpstr (decoded->u.agent->call, ==, "c-17");
+  g_assert_cmpuint (g_strv_length (decoded->u.agent->queues), ==, 3);
+  g_assert_cmpstr (decoded->u.agent->queues[2], ==, "q-\"x\"");
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (queue, 3);
+  queue->u.queue = make_queue ("q-1");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, queue);
+  g_assert_cmpint (decoded->u.queue->media, ==, PLT_QUEUE_MEDIA_CALLBACK);
+  g_assert_cmpuint (decoded->u.queue->sl_threshold_s, ==, 20);
+  g_assert_cmpfloat (decoded->u.queue->sl_target, ==, 0.8);
+  g_assert_cmpuint (decoded->u.queue->agents.logged_out, ==, 5);
+  g_assert_cmpuint (decoded->u.queue->today.answered_in_sl, ==, 80);
+  g_assert_cmpint (decoded->u.queue->today.wait_total_s, ==, 1234);
+  g_assert_cmpint (decoded->u.queue->oldest_since, ==, 1795774500000);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Nobody waiting: null on the wire, 0 in the struct. */
+  queue->u.queue->oldest_since = 0;
+  queue->u.queue->sl_target = 1.0;
+  {
+    g_autofree char *text = plt_message_encode (queue);
+
+    g_assert_nonnull (strstr (text, "\"oldest_since\":null"));
+  }
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, queue);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (call, 4);
+  call->u.call = make_call ("c-1");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, call);
+  g_assert_cmpint (decoded->u.call->state, ==, PLT_CALL_STATE_HELD);
+  g_assert_cmpstr (decoded->u.call->number, ==, "06 •• •• 12 34");
+  g_clear_pointer (&decoded, plt_message_free);
+  g_clear_pointer (&call->u.call->agent, g_free);
+  g_clear_pointer (&call->u.call->number, g_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, call);
+  g_assert_null (decoded->u.call->agent);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (removes); i++)
+    {
+      g_autoptr(PltMessage) remove = plt_message_new (removes[i]);
+
+      set_server_envelope (remove, 10 + i);
+      remove->u.remove.id = g_strdup ("x-1");
+      remove->u.remove.ver = 9;
+      decoded = round_trip (PLT_DECODER_FROM_SERVER, remove);
+      g_assert_cmpint (decoded->type, ==, removes[i]);
+      g_assert_cmpstr (decoded->u.remove.id, ==, "x-1");
+      g_assert_cmpint (decoded->u.remove.ver, ==, 9);
+      g_assert_true (plt_message_type_is_delta (removes[i]));
+      g_clear_pointer (&decoded, plt_message_free);
+    }
+}
+
+/* The round trips above rely on plt_message_equal: it must see differences. */
+static void
+test_equal_detects_changes (void)
+{
+  g_autoptr(PltMessage) a = plt_message_new (PLT_MESSAGE_AGENT_UPDATE);
+  g_autoptr(PltMessage) b = plt_message_new (PLT_MESSAGE_AGENT_UPDATE);
+  g_autoptr(PltQueueData) q1 = make_queue ("q");
+  g_autoptr(PltQueueData) q2 = make_queue ("q");
+
+  set_server_envelope (a, 1);
+  set_server_envelope (b, 1);
+  a->u.agent = make_agent ("a");
+  b->u.agent = make_agent ("a");
+  g_assert_true (plt_message_equal (a, b));
+
+  g_free (b->u.agent->queues[1]);
+  b->u.agent->queues[1] = g_strdup ("q-other");
+  g_assert_false (plt_message_equal (a, b));
+  g_free (b->u.agent->queues[1]);
+  b->u.agent->queues[1] = g_strdup ("q-support");
+  g_assert_true (plt_message_equal (a, b));
+
+  b->seq = 2;
+  g_assert_false (plt_message_equal (a, b));
+  b->seq = 1;
+  b->u.agent->activity = PLT_AGENT_ACTIVITY_IDLE;
+  g_assert_false (plt_message_equal (a, b));
+
+  g_assert_true (plt_queue_data_equal (q1, q2));
+  q2->today.abandoned++;
+  g_assert_false (plt_queue_data_equal (q1, q2));
+}
+
+static void
+test_convenience_encoders (void)
+{
+  g_autofree char *hello = plt_protocol_encode_hello ("plateau/0.1.0");
+  g_autofree char *ack = plt_protocol_encode_ack (1042);
+  g_autofree char *resync = plt_protocol_encode_resync (1041);
+  g_autofree char *error = plt_protocol_encode_error (3, "ep", PLT_PROTOCOL_ERROR_PROTOCOL, "hello twice", TRUE);
+  g_autoptr(PltMessage) m = NULL;
+
+  /* The exact texts of docs/protocol.md. */
+  g_assert_cmpstr (hello, ==, "{\"v\":1,\"type\":\"hello\",\"data\":{\"client\":\"plateau/0.1.0\"}}");
+  g_assert_cmpstr (ack, ==, "{\"v\":1,\"type\":\"ack\",\"data\":{\"seq\":1042}}");
+  g_assert_cmpstr (resync, ==, "{\"v\":1,\"type\":\"resync\",\"data\":{\"from_seq\":1041}}");
+
+  m = decode_ok (PLT_DECODER_FROM_SERVER, error);
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_ERROR);
+  g_assert_cmpint (m->u.error.code, ==, PLT_PROTOCOL_ERROR_PROTOCOL);
+  g_assert_true (m->u.error.fatal);
+  g_assert_cmpint (m->seq, ==, 3);
+}
+
+static void
+test_names (void)
+{
+  for (int t = PLT_MESSAGE_HELLO; t <= PLT_MESSAGE_ERROR; t++)
+    g_assert_cmpint (plt_message_type_from_string (plt_message_type_to_string (t)), ==, t);
+  g_assert_cmpint (plt_message_type_from_string ("unknown"), ==, PLT_MESSAGE_UNKNOWN);
+  g_assert_cmpint (plt_message_type_from_string ("agent.dance"), ==, PLT_MESSAGE_UNKNOWN);
+  g_assert_cmpstr (plt_message_type_to_string (PLT_MESSAGE_HEARTBEAT), ==, "sys.hb");
+
+  for (int c = PLT_PROTOCOL_ERROR_BAD_REQUEST; c <= PLT_PROTOCOL_ERROR_INTERNAL; c++)
+    g_assert_cmpint (plt_protocol_error_code_from_string (plt_protocol_error_code_to_string (c)), ==, c);
+  g_assert_cmpint (plt_protocol_error_code_from_string ("SOMETHING_NEW"), ==, PLT_PROTOCOL_ERROR_INTERNAL);
+
+  g_assert_cmpint (plt_agent_status_from_string ("paused"), ==, PLT_AGENT_STATUS_PAUSED);
+  g_assert_cmpint (plt_agent_status_from_string ("napping"), ==, PLT_AGENT_STATUS_UNKNOWN);
+  g_assert_cmpint (plt_agent_status_from_string (NULL), ==, PLT_AGENT_STATUS_UNKNOWN);
+  g_assert_cmpint (plt_agent_activity_from_string ("busy_other"), ==, PLT_AGENT_ACTIVITY_BUSY_OTHER);
+  g_assert_cmpint (plt_queue_media_from_string ("email"), ==, PLT_QUEUE_MEDIA_EMAIL);
+  g_assert_cmpint (plt_call_state_from_string ("ended"), ==, PLT_CALL_STATE_ENDED);
+  g_assert_cmpstr (plt_call_state_to_string (PLT_CALL_STATE_WRAP_UP), ==, "wrap_up");
+  g_assert_cmpstr (plt_agent_state_to_string (PLT_AGENT_STATE_BUSY_OTHER), ==, "busy_other");
+  g_assert_cmpstr (plt_connection_state_to_string (PLT_CONNECTION_STATE_RECONNECTING), ==, "reconnecting");
+  g_assert_cmpstr (plt_agent_status_to_string (PLT_AGENT_STATUS_UNKNOWN), ==, "unknown");
+
+  /* The mkenums GTypes exist and know every value. */
+  {
+    g_autoptr(GEnumClass) klass = g_type_class_ref (PLT_TYPE_AGENT_STATE);
+
+    g_assert_nonnull (g_enum_get_value (klass, PLT_AGENT_STATE_PAUSED));
+    g_assert_true (G_TYPE_IS_ENUM (PLT_TYPE_CONNECTION_STATE));
+  }
+}
+
+static void
+test_state_derive (void)
+{
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_LOGGED_OUT, PLT_AGENT_ACTIVITY_ON_CALL), ==, PLT_AGENT_STATE_LOGGED_OUT);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_IDLE), ==, PLT_AGENT_STATE_AVAILABLE);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_PAUSED, PLT_AGENT_ACTIVITY_IDLE), ==, PLT_AGENT_STATE_PAUSED);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_PAUSED, PLT_AGENT_ACTIVITY_MISSED), ==, PLT_AGENT_STATE_MISSED);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_RINGING), ==, PLT_AGENT_STATE_RINGING);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_ON_CALL), ==, PLT_AGENT_STATE_ON_CALL);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_ON_HOLD), ==, PLT_AGENT_STATE_ON_HOLD);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_WRAP_UP), ==, PLT_AGENT_STATE_WRAP_UP);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_BUSY_OTHER), ==, PLT_AGENT_STATE_BUSY_OTHER);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_UNKNOWN), ==, PLT_AGENT_STATE_UNKNOWN);
+  g_assert_cmpint (plt_agent_state_derive (PLT_AGENT_STATUS_UNKNOWN, PLT_AGENT_ACTIVITY_IDLE), ==, PLT_AGENT_STATE_UNKNOWN);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hostile input                                                             */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_reject_not_an_object (void)
+{
+  assert_reject ("", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("   \n\t\r ", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{} {}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject (AGENT_UPDATE ("") " {}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("[]", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("[{\"v\":1}]", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("\"agent.update\"", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("null", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("42", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\" 1}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+  /* Trailing whitespace is fine. */
+  g_autoptr(PltMessage) m = decode_ok (PLT_DECODER_FROM_SERVER, "  " AGENT_UPDATE ("") " \n");
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_AGENT_UPDATE);
+}
+
+static void
+test_reject_encoding (void)
+{
+  static const char with_nul[] = "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\0\"}";
+  g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", AGENT_UPDATE (""), NULL);
+
+  assert_reject (bom, PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_free (expect_reject_len (PLT_DECODER_FROM_SERVER, with_nul, sizeof with_nul - 1,
+                             PLT_PROTOCOL_ERROR_BAD_REQUEST));
+  assert_reject (AGENT_UPDATE (",\"x\":\"\xC3\x28\""), PLT_PROTOCOL_ERROR_BAD_REQUEST);   /* bad continuation */
+  assert_reject (AGENT_UPDATE (",\"x\":\"\xC0\xAF\""), PLT_PROTOCOL_ERROR_BAD_REQUEST);   /* overlong */
+  assert_reject (AGENT_UPDATE (",\"x\":\"\xED\xA0\x80\""), PLT_PROTOCOL_ERROR_BAD_REQUEST); /* surrogate */
+  assert_reject (AGENT_UPDATE (",\"x\":\"\xFF\""), PLT_PROTOCOL_ERROR_BAD_REQUEST);
+}
+
+static void
+test_reject_deep_nesting (void)
+{
+  const gsize n = 100000;
+  GString *arrays = g_string_new (NULL);
+  GString *objects = g_string_new ("{\"v\":1,\"x\":");
+  g_autofree char *message = NULL;
+
+  /* json-glib 1.6.6 overflows its stack on these: the pre-scan must stop
+   * them before it sees them. */
+  for (gsize i = 0; i < n; i++)
+    g_string_append_c (arrays, '[');
+  for (gsize i = 0; i < n; i++)
+    g_string_append (objects, "[{\"\":");
+
+  message = expect_reject (arrays->str, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "32"));
+  g_clear_pointer (&message, g_free);
+  assert_reject (objects->str, PLT_PROTOCOL_ERROR_TOO_LARGE);
+
+  g_string_free (arrays, TRUE);
+  g_string_free (objects, TRUE);
+}
+
+/* The root object is level 1: 31 more levels are allowed, 32 are not. */
+static char *
+nested_message (guint levels_inside_root)
+{
+  GString *s = g_string_new (AGENT_UPDATE (",\"deep\":"));
+  gsize at = s->len - 2;   /* before the two closing braces */
+  GString *inner = g_string_new (NULL);
+
+  g_assert_cmpuint (levels_inside_root, >=, 2);
+  /* data is level 2; "deep" opens level 3 onwards. */
+  for (guint i = 0; i < levels_inside_root - 1; i++)
+    g_string_append_c (inner, '[');
+  g_string_append (inner, "\"x\"");
+  for (guint i = 0; i < levels_inside_root - 1; i++)
+    g_string_append_c (inner, ']');
+  g_string_insert (s, at, inner->str);
+  g_string_free (inner, TRUE);
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_depth_limit (void)
+{
+  g_autofree char *ok = nested_message (31);
+  g_autofree char *deep = nested_message (32);
+  g_autoptr(PltMessage) m = decode_ok (PLT_DECODER_FROM_SERVER, ok);
+
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_AGENT_UPDATE);
+  assert_reject (deep, PLT_PROTOCOL_ERROR_TOO_LARGE);
+
+  /* Brackets inside strings are text, not nesting. */
+  {
+    GString *s = g_string_new (AGENT_UPDATE (",\"text\":\""));
+    g_autoptr(PltMessage) m2 = NULL;
+
+    g_string_truncate (s, s->len - 2);
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (s, "[{");
+    g_string_append (s, "\"}}");
+    m2 = decode_ok (PLT_DECODER_FROM_SERVER, s->str);
+    g_assert_nonnull (m2);
+    g_string_free (s, TRUE);
+  }
+}
+
+static void
+test_reject_leniencies (void)
+{
+  assert_reject ("{\"v\":1 /* c */," "\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1, // c\n" "\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{'v':1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":'sys.hb',\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":0x10,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":012,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":+1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":.5,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1.,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":NaN,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":Infinity,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"x\":True}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{v:1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* raw control characters inside strings */
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"a\tb\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"a\nb\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"a\x1b[31mb\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* escapes */
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"\\x41\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"\\u00\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"a\\u0000b\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"\\ud83d\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"\\ude00x\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"abc", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+  /* What is allowed: the RFC 8259 escapes, decoded. */
+  {
+    g_autoptr(PltMessage) m = decode_ok (PLT_DECODER_FROM_SERVER,
+                                         AGENT_UPDATE (",\"x\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"")) ;
+    g_autoptr(PltMessage) m2 = NULL;
+
+    g_assert_nonnull (m);
+    m2 = decode_ok (PLT_DECODER_FROM_SERVER,
+                    "{" ENVELOPE ",\"type\":\"team.update\",\"data\":{\"id\":\"t\",\"ver\":1,"
+                    "\"name\":\"\\u00c9quipe \\ud83d\\ude00 a\\/b\"}}");
+    g_assert_cmpstr (m2->u.team->name, ==, "Équipe 😀 a/b");
+  }
+}
+
+static void
+test_reject_numbers (void)
+{
+  g_autofree char *msg = NULL;
+  g_autoptr(PltMessage) m = NULL;
+
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1e999,\"epoch\":\"e\"}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1e9999,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  msg = expect_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":99999999999999999999,\"epoch\":\"e\"}",
+                       PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (msg, "18 digits"));
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":9223372036854775808,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1234567890123456789,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* Also in an unknown field: every literal is checked. */
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"x\":[0.12345678901234567891]}", PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1.0,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1.5,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1e2,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":-1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":\"5\",\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":null,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":true,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+
+  /* 18 digits is the most, and it is exact; -0 is 0. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":999999999999999999,\"epoch\":\"e\"}");
+  g_assert_cmpint (m->seq, ==, G_GINT64_CONSTANT (999999999999999999));
+  g_clear_pointer (&m, plt_message_free);
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":-0,\"epoch\":\"e\"}");
+  g_assert_cmpint (m->seq, ==, 0);
+  g_clear_pointer (&m, plt_message_free);
+
+  /* A double field: integers are numbers too; out of range or infinite is not. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER,
+                 "{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\","
+                 "\"media\":\"inbound\",\"sl_threshold_s\":20,\"sl_target\":1,\"waiting\":0,\"oldest_since\":null,"
+                 "\"agents\":{\"available\":0,\"busy\":0,\"wrap_up\":0,\"paused\":0,\"logged_out\":0},"
+                 "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}");
+  g_assert_cmpfloat (m->u.queue->sl_target, ==, 1.0);
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\","
+                        "\"media\":\"inbound\",\"sl_threshold_s\":20,\"sl_target\":1e999,\"waiting\":0,\"oldest_since\":null,"
+                        "\"agents\":{\"available\":0,\"busy\":0,\"wrap_up\":0,\"paused\":0,\"logged_out\":0},"
+                        "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.sl_target");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\","
+                        "\"media\":\"inbound\",\"sl_threshold_s\":20,\"sl_target\":1.5,\"waiting\":0,\"oldest_since\":null,"
+                        "\"agents\":{\"available\":0,\"busy\":0,\"wrap_up\":0,\"paused\":0,\"logged_out\":0},"
+                        "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.sl_target");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\","
+                        "\"media\":\"inbound\",\"sl_threshold_s\":20,\"sl_target\":0.5,\"waiting\":0,\"oldest_since\":null,"
+                        "\"agents\":{\"available\":0,\"busy\":-1,\"wrap_up\":0,\"paused\":0,\"logged_out\":0},"
+                        "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.agents.busy");
+}
+
+static void
+test_reject_envelope (void)
+{
+  g_autoptr(PltMessage) m = NULL;
+
+  assert_reject_naming ("{\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "v");
+  assert_reject_naming ("{\"v\":\"1\",\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "v");
+  assert_reject_naming ("{\"v\":1.0,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "v");
+  assert_reject ("{\"v\":2,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION);
+  assert_reject ("{\"v\":0,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION);
+  assert_reject_naming ("{\"v\":1,\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "type");
+  assert_reject_naming ("{\"v\":1,\"type\":7,\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "type");
+  assert_reject_naming ("{\"v\":1,\"type\":\"\",\"seq\":1,\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "type");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"epoch\":\"e\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "epoch");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "epoch");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":5}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "epoch");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":"
+                        "\"0123456789012345678901234567890123456789012345678901234567890123X\"}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "epoch");
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"ts\":\"now\"}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "ts");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"agent.update\"}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"agent.update\",\"data\":[]}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"agent.update\",\"data\":null}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data");
+
+  /* 64 bytes is the longest epoch. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":"
+                 "\"0123456789012345678901234567890123456789012345678901234567890123\"}");
+  g_assert_cmpuint (strlen (m->epoch), ==, 64);
+  g_clear_pointer (&m, plt_message_free);
+
+  /* From a console, seq and epoch are not required. */
+  m = decode_ok (PLT_DECODER_FROM_CLIENT, "{\"v\":1,\"type\":\"ack\",\"data\":{\"seq\":3}}");
+  g_assert_false (m->has_seq);
+  g_assert_null (m->epoch);
+  g_clear_pointer (&m, plt_message_free);
+
+  /* Duplicate member names: the last one wins, consistently. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"seq\":999,\"epoch\":\"e\"}");
+  g_assert_cmpint (m->seq, ==, 999);
+}
+
+static void
+test_reject_payload (void)
+{
+  /* Each names the offending field. */
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"agent.update\",\"data\":{\"ver\":1}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.id");
+  assert_reject_naming (AGENT_UPDATE (",\"id\":\"\""), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.id");
+  assert_reject_naming (AGENT_UPDATE (",\"id\":"
+                                      "\"01234567890123456789012345678901234567890123456789012345678901234\""),
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.id");
+  assert_reject_naming (AGENT_UPDATE (",\"ver\":0"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.ver");
+  assert_reject_naming (AGENT_UPDATE (",\"ver\":\"3\""), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.ver");
+  assert_reject_naming (AGENT_UPDATE (",\"name\":null"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.name");
+  assert_reject_naming (AGENT_UPDATE (",\"status\":3"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.status");
+  assert_reject_naming (AGENT_UPDATE (",\"reason\":5"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.reason");
+  assert_reject_naming (AGENT_UPDATE (",\"since\":-5"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.since");
+  assert_reject_naming (AGENT_UPDATE (",\"queues\":\"q-1\""), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.queues");
+  assert_reject_naming (AGENT_UPDATE (",\"queues\":[\"q-1\",7]"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.queues[1]");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"agent.remove\",\"data\":{\"id\":\"a\"}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.ver");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"welcome\",\"data\":{\"session\":\"s\",\"server\":\"r\","
+                        "\"heartbeat_ms\":50,\"clock\":{\"now\":1,\"rate\":1},"
+                        "\"limits\":{\"max_message\":1,\"max_client_message\":1,\"max_depth\":1,\"max_string\":1}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.heartbeat_ms");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"welcome\",\"data\":{\"session\":\"s\",\"server\":\"r\","
+                        "\"heartbeat_ms\":1000,\"clock\":{\"now\":1,\"rate\":0},"
+                        "\"limits\":{\"max_message\":1,\"max_client_message\":1,\"max_depth\":1,\"max_string\":1}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.clock.rate");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"snapshot.begin\",\"data\":{\"snapshot_id\":\"s\",\"as_of_seq\":1,"
+                        "\"parts\":0,\"reason\":\"initial\",\"counts\":{\"teams\":0,\"agents\":0,\"queues\":0,\"calls\":0}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.parts");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"snapshot.begin\",\"data\":{\"snapshot_id\":\"s\",\"as_of_seq\":1,"
+                        "\"parts\":1,\"reason\":\"initial\",\"counts\":{\"teams\":0,\"agents\":0,\"queues\":0}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.counts.calls");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,"
+                        "\"agents\":[{\"id\":\"a\"},3]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.agents[0].ver");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,"
+                        "\"calls\":[{\"id\":\"c\",\"ver\":1,\"queue\":\"q\",\"state\":\"queued\",\"agent\":null,"
+                        "\"number\":null,\"since\":1,\"enqueued\":1},"
+                        "{\"id\":\"c2\",\"ver\":1,\"queue\":\"q\",\"state\":\"queued\",\"agent\":\"\","
+                        "\"number\":null,\"since\":1,\"enqueued\":1}]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.calls[1].agent");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,"
+                        "\"teams\":{}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.teams");
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"error\",\"data\":{\"code\":\"BAD_REQUEST\",\"message\":\"m\",\"fatal\":1}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.fatal");
+  {
+    const char *hello = "{\"v\":1,\"type\":\"hello\",\"data\":{}}";
+    g_autofree char *message = expect_reject_len (PLT_DECODER_FROM_CLIENT, hello, strlen (hello),
+                                                  PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+    g_assert_nonnull (strstr (message, "“data.client”"));
+  }
+}
+
+static void
+test_part_entity_limit (void)
+{
+  GString *s = g_string_new ("{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,\"teams\":[");
+  g_autoptr(PltMessage) m = NULL;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (s, "%s{\"id\":\"t-%u\",\"ver\":1,\"name\":\"T\"}", i ? "," : "", i);
+  m = decode_ok (PLT_DECODER_FROM_SERVER, (g_string_append (s, "]}}"), s->str));
+  g_assert_cmpuint (m->u.snapshot_part.teams->len, ==, 500);
+
+  g_string_truncate (s, s->len - 3);
+  g_string_append (s, ",{\"id\":\"t-500\",\"ver\":1,\"name\":\"T\"}]}}");
+  assert_reject_naming (s->str, PLT_PROTOCOL_ERROR_TOO_LARGE, "data.teams");
+  g_string_free (s, TRUE);
+}
+
+static void
+test_unknown_type_and_fields (void)
+{
+  g_autoptr(PltDecoder) decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PltMessage) m = NULL;
+  const char *future = "{\"v\":1,\"type\":\"agent.teleport\",\"seq\":5,\"epoch\":\"e\",\"data\":{\"to\":\"mars\"}}";
+  const char *extra = AGENT_UPDATE (",\"mood\":{\"level\":[1,2,{\"x\":null}]},\"skills\":[\"fr\"]");
+  g_autofree char *extra_envelope = NULL;
+
+  m = plt_decoder_decode (decoder, future, strlen (future), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_UNKNOWN);
+  g_assert_cmpstr (m->type_name, ==, "agent.teleport");
+  g_assert_cmpint (m->seq, ==, 5);
+  g_assert_cmpuint (plt_decoder_get_unknown_count (decoder), ==, 1);
+  g_assert_cmpuint (plt_decoder_get_rejected_count (decoder), ==, 0);
+  g_clear_pointer (&m, plt_message_free);
+
+  /* Its envelope is still checked. */
+  {
+    const char *bad_seq = "{\"v\":1,\"type\":\"x.y\",\"seq\":-5,\"epoch\":\"e\"}";
+
+    m = plt_decoder_decode (decoder, bad_seq, strlen (bad_seq), &error);
+  }
+  g_assert_null (m);
+  g_assert_error (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_clear_error (&error);
+  g_assert_cmpuint (plt_decoder_get_unknown_count (decoder), ==, 1);
+  g_assert_cmpuint (plt_decoder_get_rejected_count (decoder), ==, 1);
+
+  /* Unknown fields, anywhere, are ignored. */
+  m = plt_decoder_decode (decoder, extra, strlen (extra), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_AGENT_UPDATE);
+  g_assert_cmpstr (m->u.agent->name, ==, "Ann");
+  g_clear_pointer (&m, plt_message_free);
+
+  extra_envelope = g_strdup ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":2,\"epoch\":\"e\",\"id\":\"c-1\",\"reply_to\":null,\"data\":{}}");
+  m = plt_decoder_decode (decoder, extra_envelope, strlen (extra_envelope), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_HEARTBEAT);
+
+  /* Unknown message encodes back to its type name. */
+  {
+    g_autoptr(PltMessage) unknown = plt_message_new (PLT_MESSAGE_UNKNOWN);
+    g_autoptr(PltMessage) back = NULL;
+
+    set_server_envelope (unknown, 3);
+    unknown->type_name = g_strdup ("stats.flux");
+    back = round_trip (PLT_DECODER_FROM_SERVER, unknown);
+    g_assert_cmpstr (back->type_name, ==, "stats.flux");
+  }
+}
+
+static void
+test_unknown_enums_kept (void)
+{
+  g_autoptr(PltMessage) agent = decode_ok (PLT_DECODER_FROM_SERVER,
+                                           "{" ENVELOPE ",\"type\":\"agent.update\",\"data\":{\"id\":\"a-1\",\"ver\":3,"
+                                           "\"name\":\"Ann\",\"team\":\"t-1\",\"status\":\"on_strike\",\"reason\":\"x\","
+                                           "\"activity\":\"coaching\",\"since\":1,\"queue\":null,\"call\":null,\"queues\":[]}}");
+  g_autoptr(PltMessage) queue = decode_ok (PLT_DECODER_FROM_SERVER,
+                                           "{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\","
+                                           "\"media\":\"chat\",\"sl_threshold_s\":20,\"sl_target\":0.8,\"waiting\":0,"
+                                           "\"agents\":{\"available\":0,\"busy\":0,\"wrap_up\":0,\"paused\":0,\"logged_out\":0},"
+                                           "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}");
+  g_autoptr(PltMessage) call = decode_ok (PLT_DECODER_FROM_SERVER,
+                                          "{" ENVELOPE ",\"type\":\"call.update\",\"data\":{\"id\":\"c\",\"ver\":1,\"queue\":\"q\","
+                                          "\"state\":\"transferring\",\"since\":1,\"enqueued\":1}}");
+  g_autoptr(PltMessage) begin = decode_ok (PLT_DECODER_FROM_SERVER,
+                                           "{" ENVELOPE ",\"type\":\"snapshot.begin\",\"data\":{\"snapshot_id\":\"s\",\"as_of_seq\":1,"
+                                           "\"parts\":1,\"reason\":\"failover\",\"counts\":{\"teams\":0,\"agents\":0,\"queues\":0,\"calls\":0}}}");
+  g_autoptr(PltMessage) error = decode_ok (PLT_DECODER_FROM_SERVER,
+                                           "{" ENVELOPE ",\"type\":\"error\",\"data\":{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}}");
+
+  g_assert_cmpint (agent->u.agent->status, ==, PLT_AGENT_STATUS_UNKNOWN);
+  g_assert_cmpint (agent->u.agent->activity, ==, PLT_AGENT_ACTIVITY_UNKNOWN);
+  g_assert_cmpint (queue->u.queue->media, ==, PLT_QUEUE_MEDIA_UNKNOWN);
+  g_assert_cmpint (queue->u.queue->oldest_since, ==, 0);   /* absent = null */
+  g_assert_cmpint (call->u.call->state, ==, PLT_CALL_STATE_UNKNOWN);
+  g_assert_null (call->u.call->agent);
+  g_assert_cmpstr (begin->u.snapshot_begin.reason, ==, "unknown");
+  g_assert_cmpint (error->u.error.code, ==, PLT_PROTOCOL_ERROR_INTERNAL);
+  g_assert_false (error->u.error.fatal);
+  g_assert_cmpstr (error->u.error.message, ==, "slow down");
+}
+
+static char *
+agent_with_name_of (gsize        length,
+                    const char  *unit)
+{
+  GString *s = g_string_new ("{" ENVELOPE ",\"type\":\"team.update\",\"data\":{\"id\":\"t\",\"ver\":1,\"name\":\"");
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append (s, unit);
+  g_string_append (s, "\"}}");
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_string_limits (void)
+{
+  g_autofree char *max = agent_with_name_of (4096, "a");
+  g_autofree char *over = agent_with_name_of (4097, "a");
+  g_autofree char *escaped_max = agent_with_name_of (2048, "\\u00e9");     /* 4096 bytes decoded */
+  g_autofree char *escaped_over = agent_with_name_of (2049, "\\u00e9");
+  g_autofree char *pairs_over = agent_with_name_of (1025, "\\ud83d\\ude00"); /* 4100 bytes */
+  g_autofree char *huge = agent_with_name_of (1024 * 1024, "x");
+  g_autoptr(PltMessage) m = NULL;
+  GString *key = NULL;
+
+  m = decode_ok (PLT_DECODER_FROM_SERVER, max);
+  g_assert_cmpuint (strlen (m->u.team->name), ==, 4096);
+  g_clear_pointer (&m, plt_message_free);
+  m = decode_ok (PLT_DECODER_FROM_SERVER, escaped_max);
+  g_assert_cmpuint (strlen (m->u.team->name), ==, 4096);
+  g_clear_pointer (&m, plt_message_free);
+
+  assert_reject (over, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  assert_reject (escaped_over, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  assert_reject (pairs_over, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  assert_reject (huge, PLT_PROTOCOL_ERROR_TOO_LARGE);
+
+  /* Member names are strings too. */
+  key = g_string_new ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (key, 'k');
+  g_string_append (key, "\":1}");
+  assert_reject (key->str, PLT_PROTOCOL_ERROR_TOO_LARGE);
+  g_string_free (key, TRUE);
+}
+
+static void
+test_size_by_direction (void)
+{
+  GString *s = g_string_new ("{\"v\":1,\"type\":\"hello\",\"data\":{\"client\":\"c\"}");
+  g_autoptr(PltMessage) m = NULL;
+  gsize padded;
+
+  /* Exactly at the client limit: accepted from a console. */
+  while (s->len < PLT_PROTOCOL_MAX_CLIENT_MESSAGE - 1)
+    g_string_append_c (s, ' ');
+  g_string_append_c (s, '}');
+  g_assert_cmpuint (s->len, ==, PLT_PROTOCOL_MAX_CLIENT_MESSAGE);
+  m = decode_ok (PLT_DECODER_FROM_CLIENT, s->str);
+  g_clear_pointer (&m, plt_message_free);
+
+  /* One byte more: too large from a console, fine from a router. */
+  g_string_insert_c (s, s->len - 1, ' ');
+  g_free (expect_reject_len (PLT_DECODER_FROM_CLIENT, s->str, s->len, PLT_PROTOCOL_ERROR_TOO_LARGE));
+
+  g_string_assign (s, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"");
+  while (s->len < PLT_PROTOCOL_MAX_CLIENT_FRAME - 1)
+    g_string_append_c (s, ' ');
+  g_string_append_c (s, '}');
+  padded = s->len;
+  g_assert_cmpuint (padded, ==, PLT_PROTOCOL_MAX_CLIENT_FRAME);
+  m = decode_ok (PLT_DECODER_FROM_SERVER, s->str);
+  g_clear_pointer (&m, plt_message_free);
+  g_string_insert_c (s, s->len - 1, ' ');
+  g_free (expect_reject_len (PLT_DECODER_FROM_SERVER, s->str, s->len, PLT_PROTOCOL_ERROR_TOO_LARGE));
+
+  g_string_free (s, TRUE);
+}
+
+/* @data need not be NUL-terminated, and what follows @length is not read. */
+static void
+test_length_bounded (void)
+{
+  const char *text = AGENT_UPDATE ("");
+  gsize length = strlen (text);
+  char *buffer = g_malloc (length + 8);
+  g_autoptr(PltMessage) m = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (buffer, text, length);
+  memcpy (buffer + length, "{}{}[[[[", 8);
+  m = decode_len (PLT_DECODER_FROM_SERVER, buffer, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (m->u.agent->id, ==, "a-1");
+  g_free (buffer);
+}
+
+/* One decoder, many messages: the reused parser keeps no state between them. */
+static void
+test_decoder_reuse (void)
+{
+  g_autoptr(PltDecoder) decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
+  const char *good = AGENT_UPDATE ("");
+  const char *bad = "{\"v\":1,\"type\":\"sys.hb\"";
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PltMessage) m = NULL;
+      const char *text = i % 3 == 2 ? bad : good;
+
+      m = plt_decoder_decode (decoder, text, strlen (text), &error);
+      if (i % 3 == 2)
+        g_assert_error (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST);
+      else
+        g_assert_cmpstr (m->u.agent->team, ==, "t-1");
+    }
+
+  g_assert_cmpuint (plt_decoder_get_rejected_count (decoder), ==, 33);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Plateau/Protocol/round-trip-session", test_round_trip_session);
+  g_test_add_func ("/Plateau/Protocol/round-trip-snapshot", test_round_trip_snapshot);
+  g_test_add_func ("/Plateau/Protocol/round-trip-deltas", test_round_trip_deltas);
+  g_test_add_func ("/Plateau/Protocol/equal-detects-changes", test_equal_detects_changes);
+  g_test_add_func ("/Plateau/Protocol/convenience-encoders", test_convenience_encoders);
+  g_test_add_func ("/Plateau/Protocol/names", test_names);
+  g_test_add_func ("/Plateau/Protocol/state-derive", test_state_derive);
+  g_test_add_func ("/Plateau/Protocol/reject-not-an-object", test_reject_not_an_object);
+  g_test_add_func ("/Plateau/Protocol/reject-encoding", test_reject_encoding);
+  g_test_add_func ("/Plateau/Protocol/reject-deep-nesting", test_reject_deep_nesting);
+  g_test_add_func ("/Plateau/Protocol/depth-limit", test_depth_limit);
+  g_test_add_func ("/Plateau/Protocol/reject-leniencies", test_reject_leniencies);
+  g_test_add_func ("/Plateau/Protocol/reject-numbers", test_reject_numbers);
+  g_test_add_func ("/Plateau/Protocol/reject-envelope", test_reject_envelope);
+  g_test_add_func ("/Plateau/Protocol/reject-payload", test_reject_payload);
+  g_test_add_func ("/Plateau/Protocol/part-entity-limit", test_part_entity_limit);
+  g_test_add_func ("/Plateau/Protocol/unknown-type-and-fields", test_unknown_type_and_fields);
+  g_test_add_func ("/Plateau/Protocol/unknown-enums-kept", test_unknown_enums_kept);
+  g_test_add_func ("/Plateau/Protocol/string-limits", test_string_limits);
+  g_test_add_func ("/Plateau/Protocol/size-by-direction", test_size_by_direction);
+  g_test_add_func ("/Plateau/Protocol/length-bounded", test_length_bounded);
+  g_test_add_func ("/Plateau/Protocol/decoder-reuse", test_decoder_reuse);
+
+  return g_test_run ();
+}
