@@ -35,15 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_card_cb (gpointer item,
-                gpointer user_data)
-{
-  PltQueueBoard *self = user_data;
-
-  return plt_queue_card_new (PLT_QUEUE (item), self->clock);
-}
-
 static void
 update_page (PltQueueBoard *self)
 {
@@ -52,9 +43,51 @@ update_page (PltQueueBoard *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "cards");
 }
 
+/*
+ * Mirrors the store's changes in the flow box. The store announces an update
+ * of a queue as items-changed (position, 1, 1) with the same item: its card
+ * stays (it follows the queue's notifications by itself); only the cards of
+ * queues that left, arrived or moved are removed or made.
+ */
 static void
-queues_changed_cb (PltQueueBoard *self)
+queues_items_changed_cb (PltQueueBoard *self,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         GListModel    *queues)
 {
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (removed, 1));
+
+  /* From the end, so that the positions still to look at do not move. */
+  for (guint i = removed; i-- > 0; )
+    {
+      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->flow_box, (int) (position + i));
+      GtkWidget *card = child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+      g_autoptr(PltQueue) queue = NULL;
+
+      if (i < added)
+        queue = g_list_model_get_item (queues, position + i);
+
+      if (PLT_IS_QUEUE_CARD (card) && queue != NULL &&
+          plt_queue_card_get_queue (PLT_QUEUE_CARD (card)) == queue)
+        kept[i] = TRUE;
+      else if (child != NULL)
+        gtk_flow_box_remove (self->flow_box, GTK_WIDGET (child));
+    }
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PltQueue) queue = NULL;
+
+      if (i < removed && kept[i])
+        continue;
+
+      queue = g_list_model_get_item (queues, position + i);
+      gtk_flow_box_insert (self->flow_box,
+                           plt_queue_card_new (queue, self->clock),
+                           (int) (position + i));
+    }
+
   update_page (self);
 }
 
@@ -62,6 +95,7 @@ static void
 rebind (PltQueueBoard *self)
 {
   GListModel *queues = NULL;
+  GtkWidget *child;
 
   if (self->model != NULL)
     queues = G_LIST_MODEL (plt_model_get_queues (self->model));
@@ -72,15 +106,18 @@ rebind (PltQueueBoard *self)
       g_clear_object (&self->queues);
     }
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box))) != NULL)
+    gtk_flow_box_remove (self->flow_box, child);
+
   if (queues != NULL)
     {
       self->queues = g_object_ref (queues);
       self->items_changed_id = g_signal_connect_object (queues, "items-changed",
-                                                        G_CALLBACK (queues_changed_cb),
+                                                        G_CALLBACK (queues_items_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
+      queues_items_changed_cb (self, 0, 0, g_list_model_get_n_items (queues), queues);
     }
 
-  gtk_flow_box_bind_model (self->flow_box, queues, create_card_cb, self, NULL);
   update_page (self);
 }
 
@@ -88,9 +125,6 @@ static void
 plt_queue_board_dispose (GObject *object)
 {
   PltQueueBoard *self = (PltQueueBoard *)object;
-
-  if (self->flow_box != NULL)
-    gtk_flow_box_bind_model (self->flow_box, NULL, NULL, NULL, NULL);
 
   if (self->queues != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->queues);
