@@ -947,6 +947,17 @@ parse_root (Parse       *p,
   return TRUE;
 }
 
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 PltScenario *
 plt_scenario_load_data (const char  *data,
                         gssize       length,
@@ -965,6 +976,11 @@ plt_scenario_load_data (const char  *data,
   if (length < 0)
     length = (gssize) strlen (data);
 
+  if (is_blank (data, length))
+    {
+      fail (&p, NULL, "the file is empty");
+      return NULL;
+    }
   if ((gsize) length > SCENARIO_MAX_BYTES)
     {
       fail (&p, NULL, "the file is larger than %u MiB", SCENARIO_MAX_BYTES / (1024 * 1024));
