@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "plt-acd.h"
 #include "plt-protocol.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,9 @@ char        *plt_router_dup_uri         (PltRouter   *self);
 /* Closes every connection with 1001 and stops listening and simulating. */
 void         plt_router_stop            (PltRouter   *self);
 
-/* Pauses or resumes the simulator (the server keeps serving). For tests. */
+/* Pauses or resumes the simulator (the server keeps serving). For tests.
+ * Pausing also sends the queue updates held back by conflation at once, so
+ * that plt_router_get_seq() stays put from then on until resumed. */
 void         plt_router_set_paused      (PltRouter   *self,
                                          gboolean     paused);
 /* The seq of the last delta of the stream. */
@@ -49,6 +52,21 @@ GPtrArray   *plt_router_dup_teams       (PltRouter   *self);
 GPtrArray   *plt_router_dup_agents      (PltRouter   *self);
 GPtrArray   *plt_router_dup_queues      (PltRouter   *self);
 GPtrArray   *plt_router_dup_calls       (PltRouter   *self);
+
+/* How long a new connection may wait before its hello (default 10 000 ms,
+ * docs/protocol.md §4.1); it is closed with 1008 after. For tests. */
+void         plt_router_set_hello_timeout (PltRouter *self,
+                                           guint      timeout_ms);
+/* The router's clock, ms since the epoch: runs at `speed`, stands still
+ * while paused. */
+gint64       plt_router_get_now         (PltRouter   *self);
+/* Returns: (transfer none): the simulation behind the router */
+PltAcd      *plt_router_get_acd         (PltRouter   *self);
+/* After plt_router_stop(): iterates the router's main context until every
+ * client connection has closed, or @timeout_ms passed. Returns TRUE if none
+ * is left. */
+gboolean     plt_router_wait_closed     (PltRouter   *self,
+                                         guint        timeout_ms);
 
 /*
  * A router on its own thread and main context, for `plateau --demo`.

@@ -1,0 +1,195 @@
+/* main.c — plateau-router, the routing server with its simulated call center
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib-unix.h>
+
+#include "plt-router.h"
+
+#define DEFAULT_LISTEN "127.0.0.1:8765"
+#define STOP_GRACE_MS  2000
+
+typedef struct
+{
+  PltRouter *router;
+  GMainLoop *loop;
+} App;
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  App *app = user_data;
+
+  g_message ("Stopping");
+  plt_router_stop (app->router);
+  plt_router_wait_closed (app->router, STOP_GRACE_MS);
+  g_main_loop_quit (app->loop);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* HOST:PORT, with [IPv6]:PORT. */
+static gboolean
+parse_listen (const char  *text,
+              char       **host,
+              guint       *port,
+              GError     **error)
+{
+  const char *colon = strrchr (text, ':');
+  g_autofree char *name = NULL;
+  guint64 number;
+
+  if (colon == NULL || colon == text)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--listen expects HOST:PORT, e.g. 127.0.0.1:8765 (found “%s”)", text);
+      return FALSE;
+    }
+
+  if (!g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &number, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--listen: “%s” is not a port number from 0 to 65535", colon + 1);
+      return FALSE;
+    }
+
+  name = g_strndup (text, colon - text);
+  if (name[0] == '[' && name[strlen (name) - 1] == ']')
+    {
+      char *inner = g_strndup (name + 1, strlen (name) - 2);
+
+      g_free (name);
+      name = inner;
+    }
+
+  *host = g_steal_pointer (&name);
+  *port = (guint) number;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PltRouter) router = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *scenario = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *uri = NULL;
+  PltRouterOptions options = { 0 };
+  gboolean version = FALSE;
+  double speed = 1.0;
+  guint64 seed;
+  guint port = 0;
+  App app;
+  const GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
+      "Where to listen (default " DEFAULT_LISTEN "; port 0 picks a free one)", "HOST:PORT" },
+    { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario,
+      "The call center to simulate: demo (default), large, or a scenario file", "demo|large|FILE" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed,
+      "Simulated seconds per real second (default 1)", "FACTOR" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      "Seed of the simulation: the same seed gives the same events (default: from the time)", "N" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      "Print the version and exit", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("plateau-router");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    "The routing server of Plateau: a simulated call center (teams, agents, queues\n"
+    "and their traffic) served to Plateau consoles over WebSocket, protocol plateau.v1.");
+  g_option_context_set_description (context,
+    "Examples:\n"
+    "  plateau-router\n"
+    "  plateau-router --listen 0.0.0.0:8765 --scenario my-centre.json\n"
+    "  plateau-router --speed 20 --seed 42\n"
+    "\n"
+    "Stop it with Ctrl-C. Scenario files are described in docs/scenarios.md.\n");
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("plateau-router: %s\n", error->message);
+      g_printerr ("Try “plateau-router --help”.\n");
+      return EXIT_FAILURE;
+    }
+
+  if (version)
+    {
+      g_print ("plateau-router %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc > 1)
+    {
+      g_printerr ("plateau-router: unexpected argument “%s”\n", argv[1]);
+      return EXIT_FAILURE;
+    }
+
+  if (!parse_listen (listen != NULL ? listen : DEFAULT_LISTEN, &host, &port, &error))
+    {
+      g_printerr ("plateau-router: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (seed_text != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &seed, &error))
+        {
+          g_printerr ("plateau-router: --seed: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+  else
+    seed = (guint64) g_get_real_time ();
+
+  options.scenario = scenario != NULL ? scenario : "demo";
+  options.speed = speed;
+  options.seed = seed;
+
+  router = plt_router_new (&options, &error);
+  if (router == NULL)
+    {
+      g_printerr ("plateau-router: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!plt_router_listen (router, host, port, &error))
+    {
+      g_printerr ("plateau-router: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  uri = plt_router_dup_uri (router);
+  g_print ("Listening on %s\n", uri);
+  fflush (stdout);
+  g_message ("Scenario %s, seed %" G_GUINT64_FORMAT ", speed %g",
+             options.scenario, seed, speed);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  app.router = router;
+  app.loop = loop;
+  g_unix_signal_add (SIGINT, on_signal, &app);
+  g_unix_signal_add (SIGTERM, on_signal, &app);
+
+  g_main_loop_run (loop);
+
+  return EXIT_SUCCESS;
+}
