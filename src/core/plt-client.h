@@ -52,4 +52,20 @@ gint64              plt_client_get_retry_at      (PltClient  *self);
 gint64              plt_client_get_last_update   (PltClient  *self);
 guint64             plt_client_get_unknown_count (PltClient  *self);
 
+/*
+ * Tuning, mostly for tests. Defaults: back-off base 500 ms, cap 30 000 ms,
+ * reset after 60 000 ms of healthy link; connect timeout 20 000 ms,
+ * snapshot timeout 30 000 ms (from welcome or resync to snapshot.end),
+ * liveness grace 5 000 ms (the link is dead after 2 × heartbeat + grace
+ * without any frame).
+ */
+void                plt_client_set_backoff       (PltClient  *self,
+                                                  guint       base_ms,
+                                                  guint       cap_ms,
+                                                  guint       healthy_after_ms);
+void                plt_client_set_timeouts      (PltClient  *self,
+                                                  guint       connect_ms,
+                                                  guint       snapshot_ms,
+                                                  guint       liveness_grace_ms);
+
 G_END_DECLS
