@@ -523,8 +523,8 @@ emit_protocol_error (PltClient    *self,
   g_signal_emit (self, signals[PROTOCOL_ERROR], 0, error);
 }
 
-/* Applies one live delta under the seq rules. Returns FALSE when the link
- * must stop processing this message (a gap was found). */
+/* Applies one live delta under the seq rules: a duplicate is dropped, a
+ * gap asks for a new snapshot (and sets awaiting_snapshot). */
 static void
 apply_live_delta (PltClient  *self,
                   PltMessage *message)

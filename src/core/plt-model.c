@@ -565,6 +565,11 @@ typedef gboolean (*UpsertFunc) (PltModel      *self,
                                 gboolean       force);
 
 /* Entity data structs all start with the id. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PltTeamData, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PltAgentData, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PltQueueData, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (PltCallData, id) == 0);
+
 static void
 replace_kind (PltModel   *self,
               PltStore   *store,
