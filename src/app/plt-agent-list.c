@@ -505,6 +505,7 @@ static void
 plt_agent_list_dispose (GObject *object)
 {
   PltAgentList *self = (PltAgentList *)object;
+  GtkWidget *child;
 
   if (self->clock_signals != NULL)
     g_signal_group_set_target (self->clock_signals, NULL);
@@ -515,6 +516,9 @@ plt_agent_list_dispose (GObject *object)
 
   /* The cells and sorters use the model: let the view go first. */
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_AGENT_LIST);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   self->filter_model = NULL;
   self->sort_model = NULL;

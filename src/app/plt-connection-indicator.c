@@ -79,6 +79,7 @@ static void
 plt_connection_indicator_dispose (GObject *object)
 {
   PltConnectionIndicator *self = (PltConnectionIndicator *)object;
+  GtkWidget *child;
 
   if (self->bindings != NULL)
     g_binding_group_set_source (self->bindings, NULL);
@@ -89,6 +90,9 @@ plt_connection_indicator_dispose (GObject *object)
   g_clear_object (&self->status);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_CONNECTION_INDICATOR);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plt_connection_indicator_parent_class)->dispose (object);
 }

@@ -125,6 +125,7 @@ static void
 plt_queue_board_dispose (GObject *object)
 {
   PltQueueBoard *self = (PltQueueBoard *)object;
+  GtkWidget *child;
 
   if (self->queues != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->queues);
@@ -133,6 +134,9 @@ plt_queue_board_dispose (GObject *object)
   g_clear_object (&self->clock);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_QUEUE_BOARD);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plt_queue_board_parent_class)->dispose (object);
 }

@@ -297,6 +297,7 @@ static void
 plt_queue_card_dispose (GObject *object)
 {
   PltQueueCard *self = (PltQueueCard *)object;
+  GtkWidget *child;
 
   if (self->queue_signals != NULL)
     g_signal_group_set_target (self->queue_signals, NULL);
@@ -308,6 +309,9 @@ plt_queue_card_dispose (GObject *object)
   g_clear_object (&self->clock);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_QUEUE_CARD);
+  /* The template's unnamed children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plt_queue_card_parent_class)->dispose (object);
 }
