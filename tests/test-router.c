@@ -916,7 +916,7 @@ test_hello_timeout (void)
   g_autoptr(Client) silent = NULL;
   g_autoptr(Client) polite = NULL;
 
-  plt_router_set_hello_timeout (router, 300);
+  plt_router_set_hello_timeout (router, 500);
   silent = client_connect (uri);
   polite = client_join (uri, router);
 
@@ -1690,13 +1690,15 @@ test_scenario_bad (void)
     { "{\"queues\": [%Q], \"teams\": [{\"id\":\"t\",\"name\":\"T\"}]}", "teams[0]: a team needs" },
     { "{\"queues\": [%Q], \"teams\": [{\"id\":\"t\",\"name\":\"T\",\"agents\":[{\"id\":\"a\",\"name\":\"\",\"queues\":[\"q\"]}]}]}",
       "teams[0].agents[0].name: must not be empty" },
-    { "{\"queues\": [%Q], \"teams\": [%T], \"agents\": {\"answer_s\": [9, 2]}}", "agents.answer_s: the minimum" },
-    { "{\"queues\": [%Q], \"teams\": [%T], \"agents\": {\"logout\": {\"per_hour\": 1}}}", "agents.logout.mean_minutes: missing" },
+    { "{\"queues\": [%Q], \"teams\": [%T], \"agent_behaviour\": {\"answer_s\": [9, 2]}}", "agent_behaviour.answer_s: the minimum" },
+    { "{\"queues\": [%Q], \"teams\": [%T], \"agent_behaviour\": {\"logout\": {\"per_hour\": 1}}}", "agent_behaviour.logout.mean_minutes: missing" },
     { "{\"queues\": [%Q], \"teams\": [%T], \"pauses\": [{\"reason\":\"break\",\"per_hour\":1,\"mean_minutes\":5},{\"reason\":\"break\",\"per_hour\":1,\"mean_minutes\":5}]}",
       "pauses[1]: the reason “break” is listed twice" },
     { "{\"queues\": [{\"id\":\"o\",\"name\":\"O\",\"media\":\"outbound\",\"calls_per_hour\":5,\"sl_threshold_s\":20,\"sl_target\":0.5,\"talk_s\":{\"mean\":1}}], \"teams\": [%T]}",
       "queues[0].calls_per_hour: an outbound queue has no arrivals" },
     { "{\"queues\": [%Q], \"teams\": [%T], \"name\": 12}", "name: must be a string" },
+    { "{\"queues\": [%Q], \"teams\": [{\"id\":\"t-0123456789012345678901234567890123456789012345678901234567\",\"name\":\"T\",\"generate\":[{\"count\":1,\"queues\":[]}]}]}",
+      "teams[0].id: is too long to name generated agents" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

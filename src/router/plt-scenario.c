@@ -26,7 +26,7 @@ static const char demo_json[] =
   "{\n"
   "  \"name\": \"demo\",\n"
   "  \"warm_up_minutes\": 10,\n"
-  "  \"agents\": {\n"
+  "  \"agent_behaviour\": {\n"
   "    \"answer_s\": [2, 7],\n"
   "    \"ring_timeout_s\": 18,\n"
   "    \"no_answer_probability\": 0.02,\n"
@@ -530,36 +530,36 @@ parse_behaviour (Parse                *p,
   };
   JsonArray *answer;
 
-  if (!check_members (p, object, "agents", allowed))
+  if (!check_members (p, object, "agent_behaviour", allowed))
     return FALSE;
 
-  if (!get_array (p, object, "agents", "answer_s", FALSE, &answer))
+  if (!get_array (p, object, "agent_behaviour", "answer_s", FALSE, &answer))
     return FALSE;
   if (answer != NULL)
     {
       if (json_array_get_length (answer) != 2)
-        return fail (p, "agents.answer_s", "must be an array of two numbers [min, max]");
-      if (!check_number (p, json_array_get_element (answer, 0), "agents.answer_s[0]", 0, 600, &b->answer_min_s) ||
-          !check_number (p, json_array_get_element (answer, 1), "agents.answer_s[1]", 0, 600, &b->answer_max_s))
+        return fail (p, "agent_behaviour.answer_s", "must be an array of two numbers [min, max]");
+      if (!check_number (p, json_array_get_element (answer, 0), "agent_behaviour.answer_s[0]", 0, 600, &b->answer_min_s) ||
+          !check_number (p, json_array_get_element (answer, 1), "agent_behaviour.answer_s[1]", 0, 600, &b->answer_max_s))
         return FALSE;
       if (b->answer_min_s > b->answer_max_s)
-        return fail (p, "agents.answer_s", "the minimum (%g) is greater than the maximum (%g)",
+        return fail (p, "agent_behaviour.answer_s", "the minimum (%g) is greater than the maximum (%g)",
                      b->answer_min_s, b->answer_max_s);
     }
 
-  if (!get_number (p, object, "agents", "ring_timeout_s", FALSE, 1, 600, &b->ring_timeout_s) ||
-      !get_number (p, object, "agents", "no_answer_probability", FALSE, 0, 1, &b->no_answer_probability) ||
-      !get_number (p, object, "agents", "missed_pause_s", FALSE, 1, 86400, &b->missed_pause_mean_s) ||
-      !get_rate (p, object, "agents", "busy_other", "mean_s", 86400,
+  if (!get_number (p, object, "agent_behaviour", "ring_timeout_s", FALSE, 1, 600, &b->ring_timeout_s) ||
+      !get_number (p, object, "agent_behaviour", "no_answer_probability", FALSE, 0, 1, &b->no_answer_probability) ||
+      !get_number (p, object, "agent_behaviour", "missed_pause_s", FALSE, 1, 86400, &b->missed_pause_mean_s) ||
+      !get_rate (p, object, "agent_behaviour", "busy_other", "mean_s", 86400,
                  &b->busy_other_per_hour, &b->busy_other_mean_s) ||
-      !get_rate (p, object, "agents", "logout", "mean_minutes", 24 * 60,
+      !get_rate (p, object, "agent_behaviour", "logout", "mean_minutes", 24 * 60,
                  &b->logout_per_hour, &b->logout_mean_minutes) ||
-      !get_number (p, object, "agents", "initially_logged_out", FALSE, 0, 1, &b->initially_logged_out) ||
-      !get_number (p, object, "agents", "initially_paused", FALSE, 0, 1, &b->initially_paused))
+      !get_number (p, object, "agent_behaviour", "initially_logged_out", FALSE, 0, 1, &b->initially_logged_out) ||
+      !get_number (p, object, "agent_behaviour", "initially_paused", FALSE, 0, 1, &b->initially_paused))
     return FALSE;
 
   if (b->initially_logged_out + b->initially_paused > 1)
-    return fail (p, "agents", "initially_logged_out + initially_paused must not exceed 1");
+    return fail (p, "agent_behaviour", "initially_logged_out + initially_paused must not exceed 1");
 
   return TRUE;
 }
@@ -772,6 +772,12 @@ parse_team (Parse       *p,
 
   if (find_team (self, team->id) != (int) team_index)
     return fail (p, path, "the team id “%s” is used twice", team->id);
+  if (generate != NULL && strlen (team->id) > 56)
+    {
+      g_autofree char *where = member_path (path, "id");
+
+      return fail (p, where, "is too long to name generated agents (at most 56 bytes)");
+    }
   if (agents == NULL && generate == NULL)
     return fail (p, path, "a team needs “agents” or “generate”");
 
@@ -892,7 +898,7 @@ parse_root (Parse       *p,
             JsonObject  *root)
 {
   static const char * const allowed[] = {
-    "name", "warm_up_minutes", "agents", "pauses", "queues", "teams", NULL
+    "name", "warm_up_minutes", "agent_behaviour", "pauses", "queues", "teams", NULL
   };
   g_autoptr(GHashTable) agent_ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *behaviour;
@@ -901,7 +907,7 @@ parse_root (Parse       *p,
   if (!check_members (p, root, NULL, allowed) ||
       !get_string (p, root, NULL, "name", FALSE, 256, &self->name) ||
       !get_number (p, root, NULL, "warm_up_minutes", FALSE, 0, 24 * 60, &self->warm_up_minutes) ||
-      !get_object (p, root, NULL, "agents", FALSE, &behaviour) ||
+      !get_object (p, root, NULL, "agent_behaviour", FALSE, &behaviour) ||
       !get_array (p, root, NULL, "pauses", FALSE, &pauses) ||
       !get_array (p, root, NULL, "queues", TRUE, &queues) ||
       !get_array (p, root, NULL, "teams", TRUE, &teams))
