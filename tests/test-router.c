@@ -1745,6 +1745,46 @@ test_scenario_bad (void)
   }
 }
 
+/* Scenarios at the edges of the format run too. */
+static void
+test_scenario_minimal (void)
+{
+  const char *texts[] = {
+    /* No pauses at all, default behaviour. */
+    "{\"queues\": [{\"id\":\"q\",\"name\":\"Q\",\"media\":\"inbound\",\"calls_per_hour\":30,"
+    "\"sl_threshold_s\":20,\"sl_target\":0.8,\"talk_s\":{\"mean\":100}}],"
+    " \"teams\": [{\"id\":\"t\",\"name\":\"T\",\"generate\":[{\"count\":3,\"queues\":[\"q\"]}]}]}",
+    /* Pauses that are never taken, no logouts, no internal calls, every
+     * agent paused at the start; an agent who serves nothing. */
+    "{\"agent_behaviour\": {\"initially_paused\": 1, \"initially_logged_out\": 0,"
+    " \"logout\": {\"per_hour\": 0, \"mean_minutes\": 1}, \"busy_other\": {\"per_hour\": 0, \"mean_s\": 1},"
+    " \"no_answer_probability\": 1},"
+    " \"pauses\": [{\"reason\":\"break\",\"per_hour\":0,\"mean_minutes\":1}],"
+    " \"queues\": [{\"id\":\"q\",\"name\":\"Q\",\"media\":\"email\",\"calls_per_hour\":30,"
+    "\"sl_threshold_s\":600,\"sl_target\":0.8,\"talk_s\":{\"mean\":100},\"patience_s\":300},"
+    " {\"id\":\"r\",\"name\":\"R\",\"media\":\"inbound\",\"calls_per_hour\":30,"
+    "\"sl_threshold_s\":20,\"sl_target\":0.8,\"talk_s\":{\"mean\":100, \"sd\":0},\"wrap_up_s\":0}],"
+    " \"teams\": [{\"id\":\"t\",\"name\":\"T\",\"agents\":[{\"id\":\"idle\",\"name\":\"Idle\",\"queues\":[]}],"
+    " \"generate\":[{\"count\":2,\"queues\":[\"q\", \"r\"]}]}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PltScenario) scenario = plt_scenario_load_data (texts[i], -1, "minimal.json", &error);
+      g_autoptr(PltAcd) acd = NULL;
+
+      g_assert_no_error (error);
+      acd = plt_acd_new (scenario, 5, 1795000000000);
+      for (guint m = 0; m < 120; m++)
+        {
+          plt_acd_advance (acd, 60 * 1000);
+          check_invariants (acd);
+        }
+      g_assert_cmpuint (plt_acd_get_n_events (acd), >, 0);
+    }
+}
+
 /* /Plateau/Router/executable */
 
 static char *
@@ -1921,6 +1961,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Router/scenario/docs", test_scenario_docs);
   g_test_add_func ("/Plateau/Router/scenario/file", test_scenario_file);
   g_test_add_func ("/Plateau/Router/scenario/bad", test_scenario_bad);
+  g_test_add_func ("/Plateau/Router/scenario/minimal", test_scenario_minimal);
   g_test_add_func ("/Plateau/Router/executable", test_executable);
   g_test_add_func ("/Plateau/Router/executable/errors", test_executable_errors);
 

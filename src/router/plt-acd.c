@@ -831,7 +831,35 @@ draw_intent (PltAcd *self)
   if (pick < 0)
     return INTENT_LOGOUT;
 
-  return INTENT_BUSY_OTHER;
+  /* Rounding can leave pick at 0: the last kind with a rate. */
+  if (b->busy_other_per_hour > 0)
+    return INTENT_BUSY_OTHER;
+  if (b->logout_per_hour > 0)
+    return INTENT_LOGOUT;
+  return (int) self->scenario->pauses->len - 1;
+}
+
+/* A pause reason, by how often each is taken (any, if none is). */
+static guint
+draw_pause (PltAcd *self)
+{
+  GPtrArray *pauses = self->scenario->pauses;
+  double total = 0, pick;
+
+  for (guint i = 0; i < pauses->len; i++)
+    total += ((PltScenarioPause *) g_ptr_array_index (pauses, i))->per_hour;
+  if (total <= 0)
+    return (guint) g_rand_int_range (self->rand, 0, (gint32) pauses->len);
+
+  pick = draw_uniform (self) * total;
+  for (guint i = 0; i < pauses->len; i++)
+    {
+      pick -= ((PltScenarioPause *) g_ptr_array_index (pauses, i))->per_hour;
+      if (pick < 0)
+        return i;
+    }
+
+  return pauses->len - 1;
 }
 
 static void
@@ -1123,16 +1151,12 @@ setup_agents (PltAcd *self)
         }
       else if (u < b->initially_logged_out + b->initially_paused && self->scenario->pauses->len > 0)
         {
-          int intent;
-
-          do
-            intent = draw_intent (self);
-          while (intent < 0);
+          PltScenarioPause *pause = g_ptr_array_index (self->scenario->pauses, draw_pause (self));
 
           agent->status = PLT_AGENT_STATUS_PAUSED;
-          agent->reason = ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, intent))->reason;
+          agent->reason = pause->reason;
           schedule (self, EV_AGENT_RETURN,
-                    self->now + seconds_to_ms (draw_exponential (self, ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, intent))->mean_minutes * 60), 1000),
+                    self->now + seconds_to_ms (draw_exponential (self, pause->mean_minutes * 60), 1000),
                     agent->index, agent->token);
         }
       else
@@ -1254,11 +1278,6 @@ plt_acd_new (PltScenario *scenario,
     }
 
   setup_agents (self);
-  g_array_set_size (self->dirty, 0);
-  for (guint i = 0; i < self->n_agents; i++)
-    self->agents[i].dirty = FALSE;
-  for (guint i = 0; i < self->n_queues; i++)
-    self->queues[i].dirty = FALSE;
 
   /* The warm-up: nobody listens yet. */
   run_until (self, start_ms);
