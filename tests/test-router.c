@@ -1832,9 +1832,11 @@ test_executable (void)
 {
   g_autofree char *program = router_program ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *rest = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GRegex) regex = g_regex_new ("^Listening on (ws://127\\.0\\.0\\.1:([0-9]+)/acd)$", 0, 0, NULL);
   g_autofree char *uri = NULL;
@@ -1842,8 +1844,11 @@ test_executable (void)
 
   g_assert_true (g_file_test (program, G_FILE_TEST_IS_EXECUTABLE));
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                              program, "--listen", "127.0.0.1:0", "--speed", "20", "--seed", "5", NULL);
+  /* With every log level on, standard output still holds one line. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error,
+                                         program, "--listen", "127.0.0.1:0", "--speed", "20", "--seed", "5", NULL);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -1890,6 +1895,11 @@ test_executable (void)
   g_assert_true (iterate_until (subprocess_done, process, TIMEOUT_MS));
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  /* Nothing after the URL line. */
+  g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, read_line_cb, &rest);
+  g_assert_true (iterate_until (line_read, &rest, TIMEOUT_MS));
+  g_assert_cmpstr (rest, ==, "");
 }
 
 static void

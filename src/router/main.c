@@ -110,6 +110,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_set_prgname ("plateau-router");
+  /* Standard output carries one line, the URL: the log goes to stderr,
+   * debug and info messages included. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
