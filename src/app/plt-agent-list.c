@@ -116,6 +116,9 @@ create_inscription (int         min_chars,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* An inscription fills the height it gets with as many lines as fit:
+   * give it one line's height, so that a name never wraps in a row. */
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
   if (css_class != NULL)
     gtk_widget_add_css_class (inscription, css_class);
 
