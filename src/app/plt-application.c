@@ -455,11 +455,26 @@ change_router_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   PltApplication *self = user_data;
+  g_autofree char *address = NULL;
+
+  /* Offer the router that was followed, so that a mistyped address can be
+   * fixed; after the demo, the router followed before it, if any. */
+  if (self->demo_router != NULL)
+    {
+      if (self->settings != NULL)
+        address = g_settings_get_string (self->settings, SETTINGS_KEY_SERVER_URL);
+    }
+  else if (self->client != NULL)
+    address = g_strdup (plt_client_get_uri (self->client));
 
   set_client (self, NULL);
   stop_demo_router (self);
 
-  /* Next start, ask again. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PLT_IS_WINDOW (l->data))
+      plt_window_set_welcome_address (PLT_WINDOW (l->data), address);
+
+  /* Until another router is chosen, the next start asks again. */
   if (self->settings != NULL)
     g_settings_set_string (self->settings, SETTINGS_KEY_SERVER_URL, "");
 }

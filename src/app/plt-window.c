@@ -593,10 +593,6 @@ plt_window_set_client (PltWindow *self,
   if (self->client == client)
     return;
 
-  /* Coming back to the welcome page: offer the address that was followed. */
-  if (client == NULL && self->client != NULL && plt_client_get_uri (self->client) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->url_row), plt_client_get_uri (self->client));
-
   g_set_object (&self->client, client);
 
   if (client != NULL)
@@ -646,6 +642,16 @@ plt_window_set_view (PltWindow  *self,
 
   /* The view stack notifies, and view_changed_cb() notifies "view". */
   adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+void
+plt_window_set_welcome_address (PltWindow  *self,
+                                const char *address)
+{
+  g_return_if_fail (PLT_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), address != NULL ? address : "");
+  plt_window_show_welcome_error (self, NULL);
 }
 
 void

@@ -38,6 +38,9 @@ void        plt_window_set_client (PltWindow      *self,
 const char *plt_window_get_view   (PltWindow      *self);
 void        plt_window_set_view   (PltWindow      *self,
                                    const char     *view);
+/* Fills the router address on the welcome page (nullable: empty). */
+void        plt_window_set_welcome_address (PltWindow  *self,
+                                            const char *address);
 /* Shows @message under the router address on the welcome page (nullable). */
 void        plt_window_show_welcome_error (PltWindow  *self,
                                            const char *message);
