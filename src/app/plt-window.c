@@ -10,7 +10,6 @@
 #include "plt-connection-indicator.h"
 #include "plt-connection-status.h"
 #include "plt-queue-board.h"
-#include "plt-store.h"
 #include "plt-ui-format.h"
 #include "plt-window-private.h"
 
@@ -88,6 +87,7 @@ update_connecting_page (PltWindow *self)
   gboolean trying = state == PLT_CONNECTION_STATE_CONNECTING ||
                     state == PLT_CONNECTION_STATE_SYNCING;
   g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *markup = NULL;
   const char *last_error = NULL;
 
   if (self->client == NULL)
@@ -115,7 +115,9 @@ update_connecting_page (PltWindow *self)
       g_string_append (description, last_error);
     }
 
-  adw_status_page_set_description (self->connecting_page, description->str);
+  /* The description is markup; an address or an error is plain text. */
+  markup = g_markup_escape_text (description->str, -1);
+  adw_status_page_set_description (self->connecting_page, markup);
   gtk_spinner_set_spinning (self->connecting_spinner, trying);
   gtk_widget_set_visible (GTK_WIDGET (self->connecting_spinner), trying);
 }
