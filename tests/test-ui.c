@@ -317,7 +317,8 @@ test_queue_card (void)
 
   data->id = g_strdup ("q-test");
   data->ver = 1;
-  data->name = g_strdup ("Support Nord");
+  /* Free text, never markup. */
+  data->name = g_strdup ("Support R&D <Nord>");
   data->media = PLT_QUEUE_MEDIA_INBOUND;
   data->sl_threshold_s = 20;
   data->sl_target = 0.8;
@@ -329,7 +330,7 @@ test_queue_card (void)
 
   card = g_object_ref_sink (plt_queue_card_new (queue, clock));
 
-  g_assert_cmpstr (_plt_queue_card_get_name_text (PLT_QUEUE_CARD (card)), ==, "Support Nord");
+  g_assert_cmpstr (_plt_queue_card_get_name_text (PLT_QUEUE_CARD (card)), ==, "Support R&D <Nord>");
   g_assert_cmpstr (_plt_queue_card_get_waiting_text (PLT_QUEUE_CARD (card)), ==, "3");
   /* 70 of 100 answered in time, against 80 %: a breach. */
   g_assert_cmpstr (_plt_queue_card_get_sl_text (PLT_QUEUE_CARD (card)), ==, "SL 70\u00a0% · target 80\u00a0%");
