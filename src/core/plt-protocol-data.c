@@ -1,0 +1,468 @@
+/* plt-protocol-data.c — the plain data of the protocol: entities and
+ * messages as structs (new, copy, free, equal)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plt-protocol.h"
+
+PltTeamData *
+plt_team_data_new (void)
+{
+  return g_new0 (PltTeamData, 1);
+}
+
+PltTeamData *
+plt_team_data_copy (const PltTeamData *data)
+{
+  PltTeamData *copy;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  copy = plt_team_data_new ();
+  copy->id = g_strdup (data->id);
+  copy->ver = data->ver;
+  copy->name = g_strdup (data->name);
+
+  return copy;
+}
+
+void
+plt_team_data_free (PltTeamData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->id);
+  g_free (data->name);
+  g_free (data);
+}
+
+gboolean
+plt_team_data_equal (const PltTeamData *a,
+                     const PltTeamData *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->ver == b->ver &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0;
+}
+
+PltAgentData *
+plt_agent_data_new (void)
+{
+  PltAgentData *data = g_new0 (PltAgentData, 1);
+
+  data->queues = g_new0 (char *, 1);
+
+  return data;
+}
+
+PltAgentData *
+plt_agent_data_copy (const PltAgentData *data)
+{
+  PltAgentData *copy;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  copy = g_new0 (PltAgentData, 1);
+  copy->id = g_strdup (data->id);
+  copy->ver = data->ver;
+  copy->name = g_strdup (data->name);
+  copy->team = g_strdup (data->team);
+  copy->status = data->status;
+  copy->reason = g_strdup (data->reason);
+  copy->activity = data->activity;
+  copy->since = data->since;
+  copy->queue = g_strdup (data->queue);
+  copy->call = g_strdup (data->call);
+  copy->queues = data->queues != NULL ? g_strdupv (data->queues) : g_new0 (char *, 1);
+
+  return copy;
+}
+
+void
+plt_agent_data_free (PltAgentData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->id);
+  g_free (data->name);
+  g_free (data->team);
+  g_free (data->reason);
+  g_free (data->queue);
+  g_free (data->call);
+  g_strfreev (data->queues);
+  g_free (data);
+}
+
+/* NULL and the empty vector are the same list. */
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  if (a == NULL)
+    a = empty;
+  if (b == NULL)
+    b = empty;
+
+  return g_strv_equal (a, b);
+}
+
+gboolean
+plt_agent_data_equal (const PltAgentData *a,
+                      const PltAgentData *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->ver == b->ver &&
+         a->status == b->status &&
+         a->activity == b->activity &&
+         a->since == b->since &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->team, b->team) == 0 &&
+         g_strcmp0 (a->reason, b->reason) == 0 &&
+         g_strcmp0 (a->queue, b->queue) == 0 &&
+         g_strcmp0 (a->call, b->call) == 0 &&
+         strv_equal ((const char * const *) a->queues,
+                     (const char * const *) b->queues);
+}
+
+PltQueueData *
+plt_queue_data_new (void)
+{
+  return g_new0 (PltQueueData, 1);
+}
+
+PltQueueData *
+plt_queue_data_copy (const PltQueueData *data)
+{
+  PltQueueData *copy;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  copy = g_memdup2 (data, sizeof *data);
+  copy->id = g_strdup (data->id);
+  copy->name = g_strdup (data->name);
+
+  return copy;
+}
+
+void
+plt_queue_data_free (PltQueueData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->id);
+  g_free (data->name);
+  g_free (data);
+}
+
+gboolean
+plt_queue_data_equal (const PltQueueData *a,
+                      const PltQueueData *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->ver == b->ver &&
+         a->media == b->media &&
+         a->sl_threshold_s == b->sl_threshold_s &&
+         a->sl_target == b->sl_target &&
+         a->waiting == b->waiting &&
+         a->oldest_since == b->oldest_since &&
+         a->agents.available == b->agents.available &&
+         a->agents.busy == b->agents.busy &&
+         a->agents.wrap_up == b->agents.wrap_up &&
+         a->agents.paused == b->agents.paused &&
+         a->agents.logged_out == b->agents.logged_out &&
+         a->today.offered == b->today.offered &&
+         a->today.answered == b->today.answered &&
+         a->today.abandoned == b->today.abandoned &&
+         a->today.answered_in_sl == b->today.answered_in_sl &&
+         a->today.wait_total_s == b->today.wait_total_s &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0;
+}
+
+PltCallData *
+plt_call_data_new (void)
+{
+  return g_new0 (PltCallData, 1);
+}
+
+PltCallData *
+plt_call_data_copy (const PltCallData *data)
+{
+  PltCallData *copy;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  copy = g_memdup2 (data, sizeof *data);
+  copy->id = g_strdup (data->id);
+  copy->queue = g_strdup (data->queue);
+  copy->agent = g_strdup (data->agent);
+  copy->number = g_strdup (data->number);
+
+  return copy;
+}
+
+void
+plt_call_data_free (PltCallData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->id);
+  g_free (data->queue);
+  g_free (data->agent);
+  g_free (data->number);
+  g_free (data);
+}
+
+gboolean
+plt_call_data_equal (const PltCallData *a,
+                     const PltCallData *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->ver == b->ver &&
+         a->state == b->state &&
+         a->since == b->since &&
+         a->enqueued == b->enqueued &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->queue, b->queue) == 0 &&
+         g_strcmp0 (a->agent, b->agent) == 0 &&
+         g_strcmp0 (a->number, b->number) == 0;
+}
+
+PltMessage *
+plt_message_new (PltMessageType type)
+{
+  PltMessage *message = g_new0 (PltMessage, 1);
+
+  message->type = type;
+  if (type != PLT_MESSAGE_UNKNOWN)
+    message->type_name = g_strdup (plt_message_type_to_string (type));
+
+  if (type == PLT_MESSAGE_SNAPSHOT_PART)
+    {
+      message->u.snapshot_part.teams = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_team_data_free);
+      message->u.snapshot_part.agents = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_agent_data_free);
+      message->u.snapshot_part.queues = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_queue_data_free);
+      message->u.snapshot_part.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_call_data_free);
+    }
+
+  return message;
+}
+
+void
+plt_message_free (PltMessage *message)
+{
+  if (message == NULL)
+    return;
+
+  switch (message->type)
+    {
+    case PLT_MESSAGE_HELLO:
+      g_free (message->u.hello_client);
+      break;
+
+    case PLT_MESSAGE_WELCOME:
+      g_free (message->u.welcome.session);
+      g_free (message->u.welcome.server);
+      break;
+
+    case PLT_MESSAGE_SNAPSHOT_BEGIN:
+      g_free (message->u.snapshot_begin.snapshot_id);
+      g_free (message->u.snapshot_begin.reason);
+      break;
+
+    case PLT_MESSAGE_SNAPSHOT_PART:
+      g_free (message->u.snapshot_part.snapshot_id);
+      g_clear_pointer (&message->u.snapshot_part.teams, g_ptr_array_unref);
+      g_clear_pointer (&message->u.snapshot_part.agents, g_ptr_array_unref);
+      g_clear_pointer (&message->u.snapshot_part.queues, g_ptr_array_unref);
+      g_clear_pointer (&message->u.snapshot_part.calls, g_ptr_array_unref);
+      break;
+
+    case PLT_MESSAGE_SNAPSHOT_END:
+      g_free (message->u.snapshot_end_id);
+      break;
+
+    case PLT_MESSAGE_TEAM_UPDATE:
+      plt_team_data_free (message->u.team);
+      break;
+
+    case PLT_MESSAGE_AGENT_UPDATE:
+      plt_agent_data_free (message->u.agent);
+      break;
+
+    case PLT_MESSAGE_QUEUE_UPDATE:
+      plt_queue_data_free (message->u.queue);
+      break;
+
+    case PLT_MESSAGE_CALL_UPDATE:
+      plt_call_data_free (message->u.call);
+      break;
+
+    case PLT_MESSAGE_TEAM_REMOVE:
+    case PLT_MESSAGE_AGENT_REMOVE:
+    case PLT_MESSAGE_QUEUE_REMOVE:
+    case PLT_MESSAGE_CALL_REMOVE:
+      g_free (message->u.remove.id);
+      break;
+
+    case PLT_MESSAGE_ERROR:
+      g_free (message->u.error.message);
+      break;
+
+    case PLT_MESSAGE_UNKNOWN:
+    case PLT_MESSAGE_ACK:
+    case PLT_MESSAGE_RESYNC:
+    case PLT_MESSAGE_HEARTBEAT:
+    default:
+      break;
+    }
+
+  g_free (message->type_name);
+  g_free (message->epoch);
+  g_free (message);
+}
+
+static gboolean
+ptr_array_equal (GPtrArray  *a,
+                 GPtrArray  *b,
+                 GEqualFunc  equal)
+{
+  guint na = a != NULL ? a->len : 0;
+  guint nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+
+  for (guint i = 0; i < na; i++)
+    if (!equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+plt_message_equal (const PltMessage *a,
+                   const PltMessage *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  if (a->type != b->type ||
+      a->has_seq != b->has_seq ||
+      (a->has_seq && a->seq != b->seq) ||
+      a->ts != b->ts ||
+      g_strcmp0 (a->epoch, b->epoch) != 0)
+    return FALSE;
+
+  switch (a->type)
+    {
+    case PLT_MESSAGE_UNKNOWN:
+      return g_strcmp0 (a->type_name, b->type_name) == 0;
+
+    case PLT_MESSAGE_HELLO:
+      return g_strcmp0 (a->u.hello_client, b->u.hello_client) == 0;
+
+    case PLT_MESSAGE_WELCOME:
+      return g_strcmp0 (a->u.welcome.session, b->u.welcome.session) == 0 &&
+             g_strcmp0 (a->u.welcome.server, b->u.welcome.server) == 0 &&
+             a->u.welcome.heartbeat_ms == b->u.welcome.heartbeat_ms &&
+             a->u.welcome.clock_now == b->u.welcome.clock_now &&
+             a->u.welcome.clock_rate == b->u.welcome.clock_rate &&
+             a->u.welcome.limits.max_message == b->u.welcome.limits.max_message &&
+             a->u.welcome.limits.max_client_message == b->u.welcome.limits.max_client_message &&
+             a->u.welcome.limits.max_depth == b->u.welcome.limits.max_depth &&
+             a->u.welcome.limits.max_string == b->u.welcome.limits.max_string;
+
+    case PLT_MESSAGE_ACK:
+      return a->u.ack_seq == b->u.ack_seq;
+
+    case PLT_MESSAGE_RESYNC:
+      return a->u.resync_from_seq == b->u.resync_from_seq;
+
+    case PLT_MESSAGE_HEARTBEAT:
+      return TRUE;
+
+    case PLT_MESSAGE_SNAPSHOT_BEGIN:
+      return g_strcmp0 (a->u.snapshot_begin.snapshot_id, b->u.snapshot_begin.snapshot_id) == 0 &&
+             g_strcmp0 (a->u.snapshot_begin.reason, b->u.snapshot_begin.reason) == 0 &&
+             a->u.snapshot_begin.as_of_seq == b->u.snapshot_begin.as_of_seq &&
+             a->u.snapshot_begin.parts == b->u.snapshot_begin.parts &&
+             a->u.snapshot_begin.count_teams == b->u.snapshot_begin.count_teams &&
+             a->u.snapshot_begin.count_agents == b->u.snapshot_begin.count_agents &&
+             a->u.snapshot_begin.count_queues == b->u.snapshot_begin.count_queues &&
+             a->u.snapshot_begin.count_calls == b->u.snapshot_begin.count_calls;
+
+    case PLT_MESSAGE_SNAPSHOT_PART:
+      return g_strcmp0 (a->u.snapshot_part.snapshot_id, b->u.snapshot_part.snapshot_id) == 0 &&
+             a->u.snapshot_part.index == b->u.snapshot_part.index &&
+             ptr_array_equal (a->u.snapshot_part.teams, b->u.snapshot_part.teams,
+                              (GEqualFunc) plt_team_data_equal) &&
+             ptr_array_equal (a->u.snapshot_part.agents, b->u.snapshot_part.agents,
+                              (GEqualFunc) plt_agent_data_equal) &&
+             ptr_array_equal (a->u.snapshot_part.queues, b->u.snapshot_part.queues,
+                              (GEqualFunc) plt_queue_data_equal) &&
+             ptr_array_equal (a->u.snapshot_part.calls, b->u.snapshot_part.calls,
+                              (GEqualFunc) plt_call_data_equal);
+
+    case PLT_MESSAGE_SNAPSHOT_END:
+      return g_strcmp0 (a->u.snapshot_end_id, b->u.snapshot_end_id) == 0;
+
+    case PLT_MESSAGE_TEAM_UPDATE:
+      return plt_team_data_equal (a->u.team, b->u.team);
+
+    case PLT_MESSAGE_AGENT_UPDATE:
+      return plt_agent_data_equal (a->u.agent, b->u.agent);
+
+    case PLT_MESSAGE_QUEUE_UPDATE:
+      return plt_queue_data_equal (a->u.queue, b->u.queue);
+
+    case PLT_MESSAGE_CALL_UPDATE:
+      return plt_call_data_equal (a->u.call, b->u.call);
+
+    case PLT_MESSAGE_TEAM_REMOVE:
+    case PLT_MESSAGE_AGENT_REMOVE:
+    case PLT_MESSAGE_QUEUE_REMOVE:
+    case PLT_MESSAGE_CALL_REMOVE:
+      return g_strcmp0 (a->u.remove.id, b->u.remove.id) == 0 &&
+             a->u.remove.ver == b->u.remove.ver;
+
+    case PLT_MESSAGE_ERROR:
+      return a->u.error.code == b->u.error.code &&
+             !a->u.error.fatal == !b->u.error.fatal &&
+             g_strcmp0 (a->u.error.message, b->u.error.message) == 0;
+
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,526 @@
+/* plt-protocol-encode.c — a PltMessage to its JSON text, one line, UTF-8
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "plt-protocol.h"
+#include "plt-protocol-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Encoder                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Writes @str as a JSON string, or null. Text that is not valid UTF-8 is
+ * repaired (U+FFFD) rather than sent broken. */
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  g_autofree char *valid = NULL;
+  const guchar *p;
+
+  if (str == NULL)
+    {
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  if (!g_utf8_validate (str, -1, NULL))
+    str = valid = g_utf8_make_valid (str, -1);
+
+  g_string_append_c (out, '"');
+
+  p = (const guchar *) str;
+  while (*p != '\0')
+    {
+      const guchar *run = p;
+
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+
+      if (*p == '\0')
+        break;
+
+      switch (*p)
+        {
+        case '"':  g_string_append_len (out, "\\\"", 2); break;
+        case '\\': g_string_append_len (out, "\\\\", 2); break;
+        case '\n': g_string_append_len (out, "\\n", 2); break;
+        case '\r': g_string_append_len (out, "\\r", 2); break;
+        case '\t': g_string_append_len (out, "\\t", 2); break;
+        case '\b': g_string_append_len (out, "\\b", 2); break;
+        case '\f': g_string_append_len (out, "\\f", 2); break;
+        default:
+          g_string_append_printf (out, "\\u%04x", *p);
+          break;
+        }
+      p++;
+    }
+
+  g_string_append_c (out, '"');
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buf[24];
+  char *end = buf + sizeof buf;
+  char *p = end;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, end - p);
+}
+
+/* Shortest text that reads back to the same double (%.17g at most, which
+ * the pre-scan accepts: at most 17 significant digits). Non-finite values
+ * have no JSON form and are written as 0. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    value = 0.0;
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buf);
+}
+
+/* Appends `"name":` preceded by a comma unless @first. */
+static void
+append_key (GString    *out,
+            const char *name,
+            gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '"');
+  g_string_append (out, name);
+  g_string_append_len (out, "\":", 2);
+}
+
+static void
+append_team (GString           *out,
+             const PltTeamData *team)
+{
+  append_key (out, "id", TRUE);
+  append_string (out, team->id);
+  append_key (out, "ver", FALSE);
+  append_int (out, team->ver);
+  append_key (out, "name", FALSE);
+  append_string (out, team->name);
+}
+
+static void
+append_agent (GString            *out,
+              const PltAgentData *agent)
+{
+  append_key (out, "id", TRUE);
+  append_string (out, agent->id);
+  append_key (out, "ver", FALSE);
+  append_int (out, agent->ver);
+  append_key (out, "name", FALSE);
+  append_string (out, agent->name);
+  append_key (out, "team", FALSE);
+  append_string (out, agent->team);
+  append_key (out, "status", FALSE);
+  append_string (out, plt_agent_status_to_string (agent->status));
+  append_key (out, "reason", FALSE);
+  append_string (out, agent->reason);
+  append_key (out, "activity", FALSE);
+  append_string (out, plt_agent_activity_to_string (agent->activity));
+  append_key (out, "since", FALSE);
+  append_int (out, agent->since);
+  append_key (out, "queue", FALSE);
+  append_string (out, agent->queue);
+  append_key (out, "call", FALSE);
+  append_string (out, agent->call);
+  append_key (out, "queues", FALSE);
+  g_string_append_c (out, '[');
+  for (guint i = 0; agent->queues != NULL && agent->queues[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_string (out, agent->queues[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_queue (GString            *out,
+              const PltQueueData *queue)
+{
+  append_key (out, "id", TRUE);
+  append_string (out, queue->id);
+  append_key (out, "ver", FALSE);
+  append_int (out, queue->ver);
+  append_key (out, "name", FALSE);
+  append_string (out, queue->name);
+  append_key (out, "media", FALSE);
+  append_string (out, plt_queue_media_to_string (queue->media));
+  append_key (out, "sl_threshold_s", FALSE);
+  append_int (out, queue->sl_threshold_s);
+  append_key (out, "sl_target", FALSE);
+  append_double (out, queue->sl_target);
+  append_key (out, "waiting", FALSE);
+  append_int (out, queue->waiting);
+  append_key (out, "oldest_since", FALSE);
+  if (queue->oldest_since != 0)
+    append_int (out, queue->oldest_since);
+  else
+    g_string_append_len (out, "null", 4);
+
+  append_key (out, "agents", FALSE);
+  g_string_append_c (out, '{');
+  append_key (out, "available", TRUE);
+  append_int (out, queue->agents.available);
+  append_key (out, "busy", FALSE);
+  append_int (out, queue->agents.busy);
+  append_key (out, "wrap_up", FALSE);
+  append_int (out, queue->agents.wrap_up);
+  append_key (out, "paused", FALSE);
+  append_int (out, queue->agents.paused);
+  append_key (out, "logged_out", FALSE);
+  append_int (out, queue->agents.logged_out);
+  g_string_append_c (out, '}');
+
+  append_key (out, "today", FALSE);
+  g_string_append_c (out, '{');
+  append_key (out, "offered", TRUE);
+  append_int (out, queue->today.offered);
+  append_key (out, "answered", FALSE);
+  append_int (out, queue->today.answered);
+  append_key (out, "abandoned", FALSE);
+  append_int (out, queue->today.abandoned);
+  append_key (out, "answered_in_sl", FALSE);
+  append_int (out, queue->today.answered_in_sl);
+  append_key (out, "wait_total_s", FALSE);
+  append_int (out, queue->today.wait_total_s);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_call (GString           *out,
+             const PltCallData *call)
+{
+  append_key (out, "id", TRUE);
+  append_string (out, call->id);
+  append_key (out, "ver", FALSE);
+  append_int (out, call->ver);
+  append_key (out, "queue", FALSE);
+  append_string (out, call->queue);
+  append_key (out, "state", FALSE);
+  append_string (out, plt_call_state_to_string (call->state));
+  append_key (out, "agent", FALSE);
+  append_string (out, call->agent);
+  append_key (out, "number", FALSE);
+  append_string (out, call->number);
+  append_key (out, "since", FALSE);
+  append_int (out, call->since);
+  append_key (out, "enqueued", FALSE);
+  append_int (out, call->enqueued);
+}
+
+typedef void (*AppendEntityFunc) (GString       *out,
+                                  gconstpointer  entity);
+
+static void
+append_entity_array (GString          *out,
+                     const char       *name,
+                     GPtrArray        *array,
+                     AppendEntityFunc  append)
+{
+  append_key (out, name, FALSE);
+  g_string_append_c (out, '[');
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      append (out, g_ptr_array_index (array, i));
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static gboolean
+append_payload (GString          *out,
+                const PltMessage *message)
+{
+  switch (message->type)
+    {
+    case PLT_MESSAGE_HELLO:
+      append_key (out, "client", TRUE);
+      append_string (out, message->u.hello_client != NULL ? message->u.hello_client : "");
+      return TRUE;
+
+    case PLT_MESSAGE_WELCOME:
+      {
+        const PltWelcomeData *w = &message->u.welcome;
+
+        append_key (out, "session", TRUE);
+        append_string (out, w->session != NULL ? w->session : "");
+        append_key (out, "server", FALSE);
+        append_string (out, w->server != NULL ? w->server : "");
+        append_key (out, "heartbeat_ms", FALSE);
+        append_int (out, w->heartbeat_ms);
+        append_key (out, "clock", FALSE);
+        g_string_append_c (out, '{');
+        append_key (out, "now", TRUE);
+        append_int (out, w->clock_now);
+        append_key (out, "rate", FALSE);
+        append_double (out, w->clock_rate);
+        g_string_append_c (out, '}');
+        append_key (out, "limits", FALSE);
+        g_string_append_c (out, '{');
+        append_key (out, "max_message", TRUE);
+        append_int (out, w->limits.max_message);
+        append_key (out, "max_client_message", FALSE);
+        append_int (out, w->limits.max_client_message);
+        append_key (out, "max_depth", FALSE);
+        append_int (out, w->limits.max_depth);
+        append_key (out, "max_string", FALSE);
+        append_int (out, w->limits.max_string);
+        g_string_append_c (out, '}');
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_ACK:
+      append_key (out, "seq", TRUE);
+      append_int (out, message->u.ack_seq);
+      return TRUE;
+
+    case PLT_MESSAGE_RESYNC:
+      append_key (out, "from_seq", TRUE);
+      append_int (out, message->u.resync_from_seq);
+      return TRUE;
+
+    case PLT_MESSAGE_SNAPSHOT_BEGIN:
+      {
+        const PltSnapshotBeginData *b = &message->u.snapshot_begin;
+
+        append_key (out, "snapshot_id", TRUE);
+        append_string (out, b->snapshot_id);
+        append_key (out, "as_of_seq", FALSE);
+        append_int (out, b->as_of_seq);
+        append_key (out, "parts", FALSE);
+        append_int (out, b->parts);
+        append_key (out, "reason", FALSE);
+        append_string (out, b->reason != NULL ? b->reason : "initial");
+        append_key (out, "counts", FALSE);
+        g_string_append_c (out, '{');
+        append_key (out, "teams", TRUE);
+        append_int (out, b->count_teams);
+        append_key (out, "agents", FALSE);
+        append_int (out, b->count_agents);
+        append_key (out, "queues", FALSE);
+        append_int (out, b->count_queues);
+        append_key (out, "calls", FALSE);
+        append_int (out, b->count_calls);
+        g_string_append_c (out, '}');
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_SNAPSHOT_PART:
+      {
+        const PltSnapshotPartData *part = &message->u.snapshot_part;
+
+        append_key (out, "snapshot_id", TRUE);
+        append_string (out, part->snapshot_id);
+        append_key (out, "index", FALSE);
+        append_int (out, part->index);
+        append_entity_array (out, "teams", part->teams, (AppendEntityFunc) append_team);
+        append_entity_array (out, "agents", part->agents, (AppendEntityFunc) append_agent);
+        append_entity_array (out, "queues", part->queues, (AppendEntityFunc) append_queue);
+        append_entity_array (out, "calls", part->calls, (AppendEntityFunc) append_call);
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_SNAPSHOT_END:
+      append_key (out, "snapshot_id", TRUE);
+      append_string (out, message->u.snapshot_end_id);
+      return TRUE;
+
+    case PLT_MESSAGE_TEAM_UPDATE:
+      g_return_val_if_fail (message->u.team != NULL, FALSE);
+      append_team (out, message->u.team);
+      return TRUE;
+
+    case PLT_MESSAGE_AGENT_UPDATE:
+      g_return_val_if_fail (message->u.agent != NULL, FALSE);
+      append_agent (out, message->u.agent);
+      return TRUE;
+
+    case PLT_MESSAGE_QUEUE_UPDATE:
+      g_return_val_if_fail (message->u.queue != NULL, FALSE);
+      append_queue (out, message->u.queue);
+      return TRUE;
+
+    case PLT_MESSAGE_CALL_UPDATE:
+      g_return_val_if_fail (message->u.call != NULL, FALSE);
+      append_call (out, message->u.call);
+      return TRUE;
+
+    case PLT_MESSAGE_TEAM_REMOVE:
+    case PLT_MESSAGE_AGENT_REMOVE:
+    case PLT_MESSAGE_QUEUE_REMOVE:
+    case PLT_MESSAGE_CALL_REMOVE:
+      append_key (out, "id", TRUE);
+      append_string (out, message->u.remove.id);
+      append_key (out, "ver", FALSE);
+      append_int (out, message->u.remove.ver);
+      return TRUE;
+
+    case PLT_MESSAGE_ERROR:
+      append_key (out, "code", TRUE);
+      append_string (out, plt_protocol_error_code_to_string (message->u.error.code));
+      append_key (out, "message", FALSE);
+      append_string (out, message->u.error.message != NULL ? message->u.error.message : "");
+      append_key (out, "fatal", FALSE);
+      g_string_append (out, message->u.error.fatal ? "true" : "false");
+      return TRUE;
+
+    case PLT_MESSAGE_UNKNOWN:
+    case PLT_MESSAGE_HEARTBEAT:
+    default:
+      return TRUE;
+    }
+}
+
+char *
+plt_message_encode (const PltMessage *message)
+{
+  g_autoptr(GString) out = NULL;
+  const char *type_name;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  if (message->type == PLT_MESSAGE_UNKNOWN)
+    type_name = message->type_name;
+  else
+    type_name = plt_message_type_to_string (message->type);
+
+  g_return_val_if_fail (type_name != NULL, NULL);
+
+  out = g_string_sized_new (message->type == PLT_MESSAGE_SNAPSHOT_PART ? 65536 : 256);
+
+  g_string_append (out, "{\"v\":1,\"type\":");
+  append_string (out, type_name);
+
+  if (message->has_seq)
+    {
+      append_key (out, "seq", FALSE);
+      append_int (out, message->seq);
+    }
+  if (message->epoch != NULL)
+    {
+      append_key (out, "epoch", FALSE);
+      append_string (out, message->epoch);
+    }
+  if (message->ts != 0)
+    {
+      append_key (out, "ts", FALSE);
+      append_int (out, message->ts);
+    }
+
+  if (_plt_message_type_has_payload (message->type))
+    {
+      append_key (out, "data", FALSE);
+      g_string_append_c (out, '{');
+      if (!append_payload (out, message))
+        return NULL;
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append_c (out, '}');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+plt_protocol_encode_hello (const char *client)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_HELLO);
+
+  g_return_val_if_fail (client != NULL, NULL);
+
+  message->u.hello_client = g_strdup (client);
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_ack (gint64 seq)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ACK);
+
+  g_return_val_if_fail (seq >= 0, NULL);
+
+  message->u.ack_seq = seq;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_resync (gint64 from_seq)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_RESYNC);
+
+  g_return_val_if_fail (from_seq >= 0, NULL);
+
+  message->u.resync_from_seq = from_seq;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_error (gint64            seq,
+                           const char       *epoch,
+                           PltProtocolError  code,
+                           const char       *text,
+                           gboolean          fatal)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ERROR);
+
+  g_return_val_if_fail (seq >= 0, NULL);
+  g_return_val_if_fail (epoch != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  message->has_seq = TRUE;
+  message->seq = seq;
+  message->epoch = g_strdup (epoch);
+  message->u.error.code = code;
+  message->u.error.message = g_strdup (text);
+  message->u.error.fatal = fatal;
+
+  return plt_message_encode (message);
+}
+
