@@ -96,6 +96,19 @@ assert_reject_naming (const char       *text,
   g_assert_nonnull (strstr (message, quoted));
 }
 
+static void
+assert_reject_naming_from_client (const char *text,
+                                  const char *field)
+{
+  g_autofree char *message = expect_reject_len (PLT_DECODER_FROM_CLIENT, text, strlen (text),
+                                                PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", field);
+
+  if (strstr (message, quoted) == NULL)
+    g_test_message ("expected the field %s in: %s", quoted, message);
+  g_assert_nonnull (strstr (message, quoted));
+}
+
 static PltMessage *
 round_trip (PltDecoderDirection  direction,
             const PltMessage    *message)
@@ -928,7 +941,7 @@ test_unknown_enums_kept (void)
                                            "{" ENVELOPE ",\"type\":\"snapshot.begin\",\"data\":{\"snapshot_id\":\"s\",\"as_of_seq\":1,"
                                            "\"parts\":1,\"reason\":\"failover\",\"counts\":{\"teams\":0,\"agents\":0,\"queues\":0,\"calls\":0}}}");
   g_autoptr(PltMessage) error = decode_ok (PLT_DECODER_FROM_SERVER,
-                                           "{" ENVELOPE ",\"type\":\"error\",\"data\":{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}}");
+                                           "{" ENVELOPE ",\"type\":\"error\",\"data\":{\"code\":\"SOMETHING_NEWER\",\"message\":\"slow down\"}}");
 
   g_assert_cmpint (agent->u.agent->status, ==, PLT_AGENT_STATUS_UNKNOWN);
   g_assert_cmpint (agent->u.agent->activity, ==, PLT_AGENT_ACTIVITY_UNKNOWN);
@@ -1063,6 +1076,107 @@ test_decoder_reuse (void)
   g_assert_cmpuint (plt_decoder_get_rejected_count (decoder), ==, 33);
 }
 
+/* Resume, roles, commands and their answers (docs/protocol.md §4.1, §4.5) */
+static void
+test_round_trip_commands (void)
+{
+  g_autoptr(PltMessage) hello = plt_message_new (PLT_MESSAGE_HELLO);
+  g_autoptr(PltMessage) welcome = plt_message_new (PLT_MESSAGE_WELCOME);
+  g_autoptr(PltMessage) cmd = plt_message_new (PLT_MESSAGE_CMD_AGENT_STATUS);
+  g_autoptr(PltMessage) result = plt_message_new (PLT_MESSAGE_RESULT);
+  g_autoptr(PltMessage) error = plt_message_new (PLT_MESSAGE_ERROR);
+  g_autoptr(PltMessage) decoded = NULL;
+  g_autofree char *text = NULL;
+
+  hello->u.hello_client = g_strdup ("plateau/0.1.0");
+  hello->resume = g_new0 (PltResumeData, 1);
+  hello->resume->session = g_strdup ("s-9");
+  hello->resume->epoch = g_strdup ("7f3c2a91");
+  hello->resume->seq = 1041;
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, hello);
+  g_assert_nonnull (decoded->resume);
+  g_assert_cmpstr (decoded->resume->session, ==, "s-9");
+  g_assert_cmpint (decoded->resume->seq, ==, 1041);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  text = plt_protocol_encode_hello_resume ("plateau/0.1.0", "s-9", "7f3c2a91", 1041);
+  decoded = decode_ok (PLT_DECODER_FROM_CLIENT, text);
+  g_assert_true (plt_message_equal (hello, decoded));
+  g_clear_pointer (&decoded, plt_message_free);
+  g_clear_pointer (&text, g_free);
+
+  /* A hello without resume, or with resume null, is a first connection. */
+  decoded = decode_ok (PLT_DECODER_FROM_CLIENT, "{\"v\":1,\"type\":\"hello\",\"data\":{\"client\":\"x\",\"resume\":null}}");
+  g_assert_null (decoded->resume);
+  g_clear_pointer (&decoded, plt_message_free);
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"hello\",\"data\":{\"client\":\"x\",\"resume\":{\"session\":\"s\",\"epoch\":\"e\",\"seq\":-1}}}",
+                                    "data.resume.seq");
+
+  set_server_envelope (welcome, 7);
+  welcome->u.welcome.session = g_strdup ("s-4");
+  welcome->u.welcome.server = g_strdup ("plateau-router/0.1.0");
+  welcome->u.welcome.heartbeat_ms = 10000;
+  welcome->u.welcome.clock_now = 1795774530000;
+  welcome->u.welcome.clock_rate = 1.0;
+  welcome->u.welcome.limits = (PltLimits) { 1048576, 65536, 32, 4096 };
+  welcome->u.welcome.replay = TRUE;
+  welcome->u.welcome.role = g_strdup ("supervisor");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, welcome);
+  g_assert_true (decoded->u.welcome.replay);
+  g_assert_cmpstr (decoded->u.welcome.role, ==, "supervisor");
+  g_clear_pointer (&decoded, plt_message_free);
+
+  cmd->u.cmd_agent_status.id = g_strdup ("c-17");
+  cmd->u.cmd_agent_status.agent = g_strdup ("a-4217");
+  cmd->u.cmd_agent_status.status = PLT_AGENT_STATUS_PAUSED;
+  cmd->u.cmd_agent_status.reason = g_strdup ("supervisor");
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, cmd);
+  g_assert_cmpint (decoded->type, ==, PLT_MESSAGE_CMD_AGENT_STATUS);
+  g_assert_cmpint (decoded->u.cmd_agent_status.status, ==, PLT_AGENT_STATUS_PAUSED);
+  g_clear_pointer (&decoded, plt_message_free);
+  text = plt_protocol_encode_cmd_agent_status ("c-17", "a-4217", PLT_AGENT_STATUS_PAUSED, "supervisor");
+  decoded = decode_ok (PLT_DECODER_FROM_CLIENT, text);
+  g_assert_true (plt_message_equal (cmd, decoded));
+  g_clear_pointer (&decoded, plt_message_free);
+  g_clear_pointer (&text, g_free);
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.agent.status\",\"data\":{\"agent\":\"a\",\"status\":\"paused\"}}",
+                                    "data.id");
+
+  set_server_envelope (result, 8);
+  result->u.result.reply_to = g_strdup ("c-17");
+  result->u.result.ok = TRUE;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, result);
+  g_assert_true (decoded->u.result.ok);
+  g_clear_pointer (&decoded, plt_message_free);
+  text = plt_protocol_encode_result (8, "7f3c2a91d04e", "c-17", TRUE);
+  decoded = decode_ok (PLT_DECODER_FROM_SERVER, text);
+  g_assert_cmpstr (decoded->u.result.reply_to, ==, "c-17");
+  g_clear_pointer (&decoded, plt_message_free);
+  g_clear_pointer (&text, g_free);
+
+  set_server_envelope (error, 9);
+  error->u.error.code = PLT_PROTOCOL_ERROR_FORBIDDEN;
+  error->u.error.message = g_strdup ("a wallboard cannot act on agents");
+  error->u.error.reply_to = g_strdup ("c-17");
+  error->u.error.retry_after_ms = 2500;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, error);
+  g_assert_cmpint (decoded->u.error.code, ==, PLT_PROTOCOL_ERROR_FORBIDDEN);
+  g_assert_cmpstr (decoded->u.error.reply_to, ==, "c-17");
+  g_assert_cmpint (decoded->u.error.retry_after_ms, ==, 2500);
+  g_clear_pointer (&decoded, plt_message_free);
+  text = plt_protocol_encode_error_full (9, "7f3c2a91d04e", PLT_PROTOCOL_ERROR_RATE_LIMITED, "slow down",
+                                         FALSE, NULL, 1000);
+  decoded = decode_ok (PLT_DECODER_FROM_SERVER, text);
+  g_assert_cmpint (decoded->u.error.code, ==, PLT_PROTOCOL_ERROR_RATE_LIMITED);
+  g_assert_null (decoded->u.error.reply_to);
+  g_assert_cmpint (decoded->u.error.retry_after_ms, ==, 1000);
+
+  for (PltProtocolError code = PLT_PROTOCOL_ERROR_FORBIDDEN; code <= PLT_PROTOCOL_ERROR_RATE_LIMITED; code++)
+    g_assert_cmpint (plt_protocol_error_code_from_string (plt_protocol_error_code_to_string (code)), ==, code);
+  g_assert_cmpstr (plt_message_type_to_string (PLT_MESSAGE_CMD_AGENT_STATUS), ==, "cmd.agent.status");
+  g_assert_false (plt_message_type_is_delta (PLT_MESSAGE_RESULT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1072,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/round-trip-session", test_round_trip_session);
   g_test_add_func ("/Plateau/Protocol/round-trip-snapshot", test_round_trip_snapshot);
   g_test_add_func ("/Plateau/Protocol/round-trip-deltas", test_round_trip_deltas);
+  g_test_add_func ("/Plateau/Protocol/round-trip-commands", test_round_trip_commands);
   g_test_add_func ("/Plateau/Protocol/equal-detects-changes", test_equal_detects_changes);
   g_test_add_func ("/Plateau/Protocol/convenience-encoders", test_convenience_encoders);
   g_test_add_func ("/Plateau/Protocol/names", test_names);

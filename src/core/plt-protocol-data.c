@@ -292,6 +292,17 @@ plt_message_free (PltMessage *message)
     case PLT_MESSAGE_WELCOME:
       g_free (message->u.welcome.session);
       g_free (message->u.welcome.server);
+      g_free (message->u.welcome.role);
+      break;
+
+    case PLT_MESSAGE_RESULT:
+      g_free (message->u.result.reply_to);
+      break;
+
+    case PLT_MESSAGE_CMD_AGENT_STATUS:
+      g_free (message->u.cmd_agent_status.id);
+      g_free (message->u.cmd_agent_status.agent);
+      g_free (message->u.cmd_agent_status.reason);
       break;
 
     case PLT_MESSAGE_SNAPSHOT_BEGIN:
@@ -336,6 +347,7 @@ plt_message_free (PltMessage *message)
 
     case PLT_MESSAGE_ERROR:
       g_free (message->u.error.message);
+      g_free (message->u.error.reply_to);
       break;
 
     case PLT_MESSAGE_UNKNOWN:
@@ -346,6 +358,12 @@ plt_message_free (PltMessage *message)
       break;
     }
 
+  if (message->resume != NULL)
+    {
+      g_free (message->resume->session);
+      g_free (message->resume->epoch);
+      g_free (message->resume);
+    }
   g_free (message->type_name);
   g_free (message->epoch);
   g_free (message);
@@ -391,7 +409,24 @@ plt_message_equal (const PltMessage *a,
       return g_strcmp0 (a->type_name, b->type_name) == 0;
 
     case PLT_MESSAGE_HELLO:
+      if ((a->resume == NULL) != (b->resume == NULL))
+        return FALSE;
+      if (a->resume != NULL &&
+          (g_strcmp0 (a->resume->session, b->resume->session) != 0 ||
+           g_strcmp0 (a->resume->epoch, b->resume->epoch) != 0 ||
+           a->resume->seq != b->resume->seq))
+        return FALSE;
       return g_strcmp0 (a->u.hello_client, b->u.hello_client) == 0;
+
+    case PLT_MESSAGE_RESULT:
+      return g_strcmp0 (a->u.result.reply_to, b->u.result.reply_to) == 0 &&
+             !a->u.result.ok == !b->u.result.ok;
+
+    case PLT_MESSAGE_CMD_AGENT_STATUS:
+      return g_strcmp0 (a->u.cmd_agent_status.id, b->u.cmd_agent_status.id) == 0 &&
+             g_strcmp0 (a->u.cmd_agent_status.agent, b->u.cmd_agent_status.agent) == 0 &&
+             a->u.cmd_agent_status.status == b->u.cmd_agent_status.status &&
+             g_strcmp0 (a->u.cmd_agent_status.reason, b->u.cmd_agent_status.reason) == 0;
 
     case PLT_MESSAGE_WELCOME:
       return g_strcmp0 (a->u.welcome.session, b->u.welcome.session) == 0 &&
@@ -402,7 +437,9 @@ plt_message_equal (const PltMessage *a,
              a->u.welcome.limits.max_message == b->u.welcome.limits.max_message &&
              a->u.welcome.limits.max_client_message == b->u.welcome.limits.max_client_message &&
              a->u.welcome.limits.max_depth == b->u.welcome.limits.max_depth &&
-             a->u.welcome.limits.max_string == b->u.welcome.limits.max_string;
+             a->u.welcome.limits.max_string == b->u.welcome.limits.max_string &&
+             !a->u.welcome.replay == !b->u.welcome.replay &&
+             g_strcmp0 (a->u.welcome.role, b->u.welcome.role) == 0;
 
     case PLT_MESSAGE_ACK:
       return a->u.ack_seq == b->u.ack_seq;
@@ -460,7 +497,9 @@ plt_message_equal (const PltMessage *a,
     case PLT_MESSAGE_ERROR:
       return a->u.error.code == b->u.error.code &&
              !a->u.error.fatal == !b->u.error.fatal &&
-             g_strcmp0 (a->u.error.message, b->u.error.message) == 0;
+             g_strcmp0 (a->u.error.message, b->u.error.message) == 0 &&
+             g_strcmp0 (a->u.error.reply_to, b->u.error.reply_to) == 0 &&
+             a->u.error.retry_after_ms == b->u.error.retry_after_ms;
 
     default:
       return FALSE;

@@ -531,7 +531,42 @@ parse_payload (PltMessage  *message,
   switch (message->type)
     {
     case PLT_MESSAGE_HELLO:
-      return read_string (data, at, "client", STRING_TEXT, &message->u.hello_client, error);
+      {
+        JsonObject *resume = NULL;
+        Path resume_at = { at, "resume", 0 };
+
+        if (!read_string (data, at, "client", STRING_TEXT, &message->u.hello_client, error))
+          return FALSE;
+
+        /* Optional: absent or null is a first connection. */
+        if (node_is_null (json_object_get_member (data, "resume")))
+          return TRUE;
+
+        message->resume = g_new0 (PltResumeData, 1);
+        return read_object (data, at, "resume", &resume, error) &&
+               read_string (resume, &resume_at, "session", STRING_ID, &message->resume->session, error) &&
+               read_string (resume, &resume_at, "epoch", STRING_ID, &message->resume->epoch, error) &&
+               read_int (resume, &resume_at, "seq", 0, G_MAXINT64, &message->resume->seq, error);
+      }
+
+    case PLT_MESSAGE_RESULT:
+      return read_string (data, at, "reply_to", STRING_ID, &message->u.result.reply_to, error) &&
+             read_bool (data, at, "ok", TRUE, &message->u.result.ok, error);
+
+    case PLT_MESSAGE_CMD_AGENT_STATUS:
+      {
+        PltAgentStatusCommandData *cmd = &message->u.cmd_agent_status;
+        const char *status = NULL;
+
+        if (!read_string (data, at, "id", STRING_ID, &cmd->id, error) ||
+            !read_string (data, at, "agent", STRING_ID, &cmd->agent, error) ||
+            !peek_string (data, at, "status", STRING_TEXT, &status, error) ||
+            !read_string (data, at, "reason", STRING_ID | STRING_NULLABLE, &cmd->reason, error))
+          return FALSE;
+
+        cmd->status = plt_agent_status_from_string (status);
+        return TRUE;
+      }
 
     case PLT_MESSAGE_WELCOME:
       {
@@ -551,7 +586,9 @@ parse_payload (PltMessage  *message,
                read_int (limits, &limits_at, "max_message", 1, G_MAXINT32, &w->limits.max_message, error) &&
                read_int (limits, &limits_at, "max_client_message", 1, G_MAXINT32, &w->limits.max_client_message, error) &&
                read_int (limits, &limits_at, "max_depth", 1, G_MAXINT32, &w->limits.max_depth, error) &&
-               read_int (limits, &limits_at, "max_string", 1, G_MAXINT32, &w->limits.max_string, error);
+               read_int (limits, &limits_at, "max_string", 1, G_MAXINT32, &w->limits.max_string, error) &&
+               read_bool (data, at, "replay", FALSE, &w->replay, error) &&
+               read_string (data, at, "role", STRING_ID | STRING_NULLABLE, &w->role, error);
       }
 
     case PLT_MESSAGE_ACK:
@@ -631,7 +668,10 @@ parse_payload (PltMessage  *message,
 
         if (!peek_string (data, at, "code", STRING_TEXT, &code, error) ||
             !read_string (data, at, "message", STRING_TEXT, &message->u.error.message, error) ||
-            !read_bool (data, at, "fatal", FALSE, &message->u.error.fatal, error))
+            !read_bool (data, at, "fatal", FALSE, &message->u.error.fatal, error) ||
+            !read_string (data, at, "reply_to", STRING_ID | STRING_NULLABLE, &message->u.error.reply_to, error) ||
+            !read_int_or_null (data, at, "retry_after_ms", 0, 86400000, 0,
+                               &message->u.error.retry_after_ms, error))
           return FALSE;
 
         message->u.error.code = plt_protocol_error_code_from_string (code);

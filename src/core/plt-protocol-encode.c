@@ -280,7 +280,41 @@ append_payload (GString          *out,
     case PLT_MESSAGE_HELLO:
       append_key (out, "client", TRUE);
       append_string (out, message->u.hello_client != NULL ? message->u.hello_client : "");
+      if (message->resume != NULL)
+        {
+          append_key (out, "resume", FALSE);
+          g_string_append_c (out, '{');
+          append_key (out, "session", TRUE);
+          append_string (out, message->resume->session);
+          append_key (out, "epoch", FALSE);
+          append_string (out, message->resume->epoch);
+          append_key (out, "seq", FALSE);
+          append_int (out, message->resume->seq);
+          g_string_append_c (out, '}');
+        }
       return TRUE;
+
+    case PLT_MESSAGE_RESULT:
+      append_key (out, "reply_to", TRUE);
+      append_string (out, message->u.result.reply_to);
+      append_key (out, "ok", FALSE);
+      g_string_append (out, message->u.result.ok ? "true" : "false");
+      return TRUE;
+
+    case PLT_MESSAGE_CMD_AGENT_STATUS:
+      {
+        const PltAgentStatusCommandData *cmd = &message->u.cmd_agent_status;
+
+        append_key (out, "id", TRUE);
+        append_string (out, cmd->id);
+        append_key (out, "agent", FALSE);
+        append_string (out, cmd->agent);
+        append_key (out, "status", FALSE);
+        append_string (out, plt_agent_status_to_string (cmd->status));
+        append_key (out, "reason", FALSE);
+        append_string (out, cmd->reason);
+        return TRUE;
+      }
 
     case PLT_MESSAGE_WELCOME:
       {
@@ -310,6 +344,13 @@ append_payload (GString          *out,
         append_key (out, "max_string", FALSE);
         append_int (out, w->limits.max_string);
         g_string_append_c (out, '}');
+        append_key (out, "replay", FALSE);
+        g_string_append (out, w->replay ? "true" : "false");
+        if (w->role != NULL)
+          {
+            append_key (out, "role", FALSE);
+            append_string (out, w->role);
+          }
         return TRUE;
       }
 
@@ -406,6 +447,16 @@ append_payload (GString          *out,
       append_string (out, message->u.error.message != NULL ? message->u.error.message : "");
       append_key (out, "fatal", FALSE);
       g_string_append (out, message->u.error.fatal ? "true" : "false");
+      if (message->u.error.reply_to != NULL)
+        {
+          append_key (out, "reply_to", FALSE);
+          append_string (out, message->u.error.reply_to);
+        }
+      if (message->u.error.retry_after_ms > 0)
+        {
+          append_key (out, "retry_after_ms", FALSE);
+          append_int (out, message->u.error.retry_after_ms);
+        }
       return TRUE;
 
     case PLT_MESSAGE_UNKNOWN:
@@ -524,3 +575,90 @@ plt_protocol_encode_error (gint64            seq,
   return plt_message_encode (message);
 }
 
+char *
+plt_protocol_encode_error_full (gint64            seq,
+                                const char       *epoch,
+                                PltProtocolError  code,
+                                const char       *text,
+                                gboolean          fatal,
+                                const char       *reply_to,
+                                gint64            retry_after_ms)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ERROR);
+
+  g_return_val_if_fail (seq >= 0, NULL);
+  g_return_val_if_fail (epoch != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (retry_after_ms >= 0, NULL);
+
+  message->has_seq = TRUE;
+  message->seq = seq;
+  message->epoch = g_strdup (epoch);
+  message->u.error.code = code;
+  message->u.error.message = g_strdup (text);
+  message->u.error.fatal = fatal;
+  message->u.error.reply_to = g_strdup (reply_to);
+  message->u.error.retry_after_ms = retry_after_ms;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_hello_resume (const char *client,
+                                  const char *session,
+                                  const char *epoch,
+                                  gint64      seq)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_HELLO);
+
+  g_return_val_if_fail (client != NULL, NULL);
+  g_return_val_if_fail (session != NULL && epoch != NULL, NULL);
+  g_return_val_if_fail (seq >= 0, NULL);
+
+  message->u.hello_client = g_strdup (client);
+  message->resume = g_new0 (PltResumeData, 1);
+  message->resume->session = g_strdup (session);
+  message->resume->epoch = g_strdup (epoch);
+  message->resume->seq = seq;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_result (gint64      seq,
+                            const char *epoch,
+                            const char *reply_to,
+                            gboolean    ok)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_RESULT);
+
+  g_return_val_if_fail (seq >= 0, NULL);
+  g_return_val_if_fail (epoch != NULL, NULL);
+  g_return_val_if_fail (reply_to != NULL, NULL);
+
+  message->has_seq = TRUE;
+  message->seq = seq;
+  message->epoch = g_strdup (epoch);
+  message->u.result.reply_to = g_strdup (reply_to);
+  message->u.result.ok = ok;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_cmd_agent_status (const char     *id,
+                                      const char     *agent,
+                                      PltAgentStatus  status,
+                                      const char     *reason)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_CMD_AGENT_STATUS);
+
+  g_return_val_if_fail (id != NULL && agent != NULL, NULL);
+
+  message->u.cmd_agent_status.id = g_strdup (id);
+  message->u.cmd_agent_status.agent = g_strdup (agent);
+  message->u.cmd_agent_status.status = status;
+  message->u.cmd_agent_status.reason = g_strdup (reason);
+
+  return plt_message_encode (message);
+}

@@ -29,6 +29,10 @@ static const char * const error_code_names[] = {
   [PLT_PROTOCOL_ERROR_UNKNOWN_TYPE]        = "UNKNOWN_TYPE",
   [PLT_PROTOCOL_ERROR_PROTOCOL]            = "PROTOCOL",
   [PLT_PROTOCOL_ERROR_INTERNAL]            = "INTERNAL",
+  [PLT_PROTOCOL_ERROR_FORBIDDEN]           = "FORBIDDEN",
+  [PLT_PROTOCOL_ERROR_NOT_FOUND]           = "NOT_FOUND",
+  [PLT_PROTOCOL_ERROR_CONFLICT]            = "CONFLICT",
+  [PLT_PROTOCOL_ERROR_RATE_LIMITED]        = "RATE_LIMITED",
 };
 
 const char *
@@ -72,6 +76,8 @@ static const char * const message_type_names[] = {
   [PLT_MESSAGE_CALL_UPDATE]    = "call.update",
   [PLT_MESSAGE_CALL_REMOVE]    = "call.remove",
   [PLT_MESSAGE_ERROR]          = "error",
+  [PLT_MESSAGE_RESULT]         = "result",
+  [PLT_MESSAGE_CMD_AGENT_STATUS] = "cmd.agent.status",
 };
 
 const char *

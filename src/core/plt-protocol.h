@@ -38,6 +38,11 @@ typedef enum
   PLT_PROTOCOL_ERROR_UNKNOWN_TYPE,
   PLT_PROTOCOL_ERROR_PROTOCOL,
   PLT_PROTOCOL_ERROR_INTERNAL,
+  /* Answers to commands (docs/protocol.md §4.5) */
+  PLT_PROTOCOL_ERROR_FORBIDDEN,
+  PLT_PROTOCOL_ERROR_NOT_FOUND,
+  PLT_PROTOCOL_ERROR_CONFLICT,
+  PLT_PROTOCOL_ERROR_RATE_LIMITED,
 } PltProtocolError;
 
 GQuark      plt_protocol_error_quark              (void);
@@ -64,6 +69,8 @@ typedef enum
   PLT_MESSAGE_CALL_UPDATE,
   PLT_MESSAGE_CALL_REMOVE,
   PLT_MESSAGE_ERROR,
+  PLT_MESSAGE_RESULT,           /* the answer to a command that succeeded */
+  PLT_MESSAGE_CMD_AGENT_STATUS, /* "cmd.agent.status" */
 } PltMessageType;
 
 const char     *plt_message_type_to_string   (PltMessageType type);
@@ -161,7 +168,32 @@ typedef struct
   gint64     clock_now;     /* ms since the epoch */
   double     clock_rate;
   PltLimits  limits;
+  gboolean   replay;        /* optional, false when absent: the session was resumed */
+  char      *role;          /* optional, nullable: the role the router granted */
 } PltWelcomeData;
+
+/* hello.resume: the session a client picks up again. */
+typedef struct
+{
+  char   *session;
+  char   *epoch;
+  gint64  seq;              /* the last seq the client applied */
+} PltResumeData;
+
+typedef struct
+{
+  char     *reply_to;       /* the command's id */
+  gboolean  ok;
+} PltResultData;
+
+/* cmd.agent.status */
+typedef struct
+{
+  char           *id;       /* chosen by the client, repeated in reply_to */
+  char           *agent;
+  PltAgentStatus  status;   /* UNKNOWN for a value outside the protocol */
+  char           *reason;   /* nullable */
+} PltAgentStatusCommandData;
 
 typedef struct
 {
@@ -190,6 +222,8 @@ typedef struct
   PltProtocolError  code;
   char             *message;
   gboolean          fatal;
+  char             *reply_to;        /* nullable: the command this answers */
+  gint64            retry_after_ms;  /* 0 when absent */
 } PltErrorData;
 
 /**
@@ -221,7 +255,11 @@ typedef struct
     PltCallData          *call;              /* CALL_UPDATE */
     PltRemoveData         remove;            /* *_REMOVE */
     PltErrorData          error;             /* ERROR */
+    PltResultData         result;            /* RESULT */
+    PltAgentStatusCommandData cmd_agent_status; /* CMD_AGENT_STATUS */
   } u;
+
+  PltResumeData  *resume;      /* HELLO: nullable, owned */
 } PltMessage;
 
 /* A new message of @type, with type_name set for known types. For
@@ -299,5 +337,27 @@ char        *plt_protocol_encode_error       (gint64               seq,
                                               PltProtocolError     code,
                                               const char          *message,
                                               gboolean             fatal);
+/* An error that answers the command @reply_to (nullable), with a retry hint
+ * (@retry_after_ms 0 = none). */
+char        *plt_protocol_encode_error_full  (gint64               seq,
+                                              const char          *epoch,
+                                              PltProtocolError     code,
+                                              const char          *message,
+                                              gboolean             fatal,
+                                              const char          *reply_to,
+                                              gint64               retry_after_ms);
+/* A hello that asks to resume @session of @epoch after @seq. */
+char        *plt_protocol_encode_hello_resume (const char         *client,
+                                              const char          *session,
+                                              const char          *epoch,
+                                              gint64               seq);
+char        *plt_protocol_encode_result      (gint64               seq,
+                                              const char          *epoch,
+                                              const char          *reply_to,
+                                              gboolean             ok);
+char        *plt_protocol_encode_cmd_agent_status (const char     *id,
+                                              const char          *agent,
+                                              PltAgentStatus       status,
+                                              const char          *reason);
 
 G_END_DECLS
