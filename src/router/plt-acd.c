@@ -1620,3 +1620,96 @@ plt_acd_dup_call (PltAcd     *self,
   call = g_hash_table_lookup (self->calls_by_id, id);
   return call != NULL ? call_to_data (call) : NULL;
 }
+
+/* For G_IO_ERROR only; kept here so that this addition stays in one place. */
+#include <gio/gio.h>
+
+/*
+ * Commands from supervisors (docs/protocol.md §4.5, cmd.agent.status).
+ * The rule: a command never cuts a contact. An agent with a contact
+ * (ringing, talking, on hold or in wrap-up) can be paused, which takes
+ * effect when the contact ends, or made ready, which cancels such a pending
+ * pause; logging them out is refused (G_IO_ERROR_BUSY). Without a contact
+ * the change is immediate: a pause lasts as the scenario's pauses of that
+ * reason do, a log-out until the agent is made ready.
+ */
+gboolean
+plt_acd_set_agent_status (PltAcd          *self,
+                          const char      *agent_id,
+                          PltAgentStatus   status,
+                          const char      *reason,
+                          GError         **error)
+{
+  Agent *agent;
+  int pause = -1;
+
+  g_return_val_if_fail (PLT_IS_ACD (self), FALSE);
+  g_return_val_if_fail (agent_id != NULL, FALSE);
+  g_return_val_if_fail (!self->in_advance, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  agent = g_hash_table_lookup (self->agents_by_id, agent_id);
+  if (agent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "there is no agent “%s”", agent_id);
+      return FALSE;
+    }
+
+  if (status == PLT_AGENT_STATUS_PAUSED)
+    {
+      GPtrArray *pauses = self->scenario->pauses;
+
+      for (guint i = 0; i < pauses->len && pause < 0; i++)
+        if (reason == NULL ||
+            g_strcmp0 (((PltScenarioPause *) g_ptr_array_index (pauses, i))->reason, reason) == 0)
+          pause = (int) i;
+
+      if (pause < 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "“%s” is not a pause reason of this call center", reason);
+          return FALSE;
+        }
+    }
+
+  switch (status)
+    {
+    case PLT_AGENT_STATUS_PAUSED:
+      if (agent->call != NULL)
+        agent->intent = pause;          /* after the contact */
+      else
+        apply_intent (self, agent, pause);
+      break;
+
+    case PLT_AGENT_STATUS_AVAILABLE:
+      if (agent->call != NULL)
+        agent->intent = INTENT_NONE;    /* no pause after the contact */
+      else if (!agent_is_available (agent))
+        {
+          agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_IDLE);
+          agent_became_available (self, agent);
+        }
+      break;
+
+    case PLT_AGENT_STATUS_LOGGED_OUT:
+      if (agent->call != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       "agent “%s” is handling a contact: logging them out would cut it", agent_id);
+          return FALSE;
+        }
+      if (agent->status != PLT_AGENT_STATUS_LOGGED_OUT)
+        agent_set (self, agent, PLT_AGENT_STATUS_LOGGED_OUT, NULL, PLT_AGENT_ACTIVITY_IDLE);
+      agent->intent = INTENT_NONE;
+      break;
+
+    case PLT_AGENT_STATUS_UNKNOWN:
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "the status must be available, paused or logged_out");
+      return FALSE;
+    }
+
+  flush_dirty (self);
+  return TRUE;
+}

@@ -82,4 +82,16 @@ PltQueueData *plt_acd_dup_queue      (PltAcd      *self,
 PltCallData  *plt_acd_dup_call       (PltAcd      *self,
                                       const char  *id);
 
+/* Applies a supervisor's command to an agent, at the ACD's clock (advance
+ * it first). Never cuts a contact: see the rule in plt-acd.c. @reason is a
+ * pause reason of the scenario, NULL for the first one; it is ignored unless
+ * @status is paused. Errors (G_IO_ERROR): NOT_FOUND (no such agent),
+ * INVALID_ARGUMENT (unknown status or reason), BUSY (the agent has a
+ * contact and @status is logged_out). Emits "changed" before it returns. */
+gboolean      plt_acd_set_agent_status (PltAcd          *self,
+                                        const char      *agent_id,
+                                        PltAgentStatus   status,
+                                        const char      *reason,
+                                        GError         **error);
+
 G_END_DECLS
