@@ -15,7 +15,6 @@ static const char * const outcome_names[] = {
   [PLT_CONTACT_OUTCOME_CALLBACK] = "callback",
   [PLT_CONTACT_OUTCOME_TRANSFERRED] = "transferred",
   [PLT_CONTACT_OUTCOME_OVERFLOWED] = "overflowed",
-  [PLT_CONTACT_OUTCOME_RONA] = "rona",
 };
 
 static const char * const origin_names[] = {

@@ -24,13 +24,14 @@ G_BEGIN_DECLS
  *   to another queue; a new contact in that queue continues it
  * @PLT_CONTACT_OUTCOME_OVERFLOWED: left the queue unanswered after the
  *   queue's overflow wait; a new contact in the overflow queue continues it
- * @PLT_CONTACT_OUTCOME_RONA: ended on a ring-no-answer and could not go
- *   back in line (an outbound or callback leg the agent let ring out);
- *   inbound calls go back in line instead and only count in @rona_count
  *
  * How a queue entry ended. Each entry counts once as offered in its queue;
  * an entry continued elsewhere (callback, transfer, overflow) is linked to
  * its continuation by PltContactRecord.parent.
+ *
+ * A ring-no-answer (RONA) is not an outcome: the contact goes back to its
+ * place in line, and the miss is counted in PltContactRecord.rona_count and
+ * in the agent's intervals (activity missed).
  */
 typedef enum
 {
@@ -40,7 +41,6 @@ typedef enum
   PLT_CONTACT_OUTCOME_CALLBACK,
   PLT_CONTACT_OUTCOME_TRANSFERRED,
   PLT_CONTACT_OUTCOME_OVERFLOWED,
-  PLT_CONTACT_OUTCOME_RONA,
 } PltContactOutcome;
 
 /**
@@ -148,7 +148,7 @@ typedef gboolean (*PltAgentIntervalFunc) (const PltAgentInterval *interval,
                                           gpointer                user_data);
 
 /* String forms, as stored in the database and on the wire: "none",
- * "answered", "abandoned", "callback", "transferred", "overflowed", "rona";
+ * "answered", "abandoned", "callback", "transferred", "overflowed";
  * "new", "callback", "transfer", "overflow". from_string gives NONE / NEW
  * for unknown text. */
 const char        *plt_contact_outcome_to_string   (PltContactOutcome  outcome);
