@@ -13,6 +13,7 @@
 #include <glib-unix.h>
 
 #include "plt-router.h"
+#include "plt-staffing-cmd.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8765"
 #define STOP_GRACE_MS  2000
@@ -107,6 +108,9 @@ main (int   argc,
       "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
   };
+
+  if (argc > 1 && g_strcmp0 (argv[1], "staffing") == 0)
+    return plt_staffing_command (argc - 1, argv + 1);
 
   setlocale (LC_ALL, "");
   g_set_prgname ("plateau-router");
