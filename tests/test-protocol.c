@@ -1177,6 +1177,243 @@ test_round_trip_commands (void)
   g_assert_false (plt_message_type_is_delta (PLT_MESSAGE_RESULT));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Hostile input: the rest of notes §7, "JSON and envelope"                  */
+/* ------------------------------------------------------------------------ */
+
+/* Found by tests/fuzz (UndefinedBehaviorSanitizer): an empty frame may come
+ * as NULL data with length 0 (an empty GBytes holds no data), and the
+ * scanner did pointer arithmetic on NULL. */
+static void
+test_reject_null_empty (void)
+{
+  g_autofree char *from_server = expect_reject_len (PLT_DECODER_FROM_SERVER, NULL, 0,
+                                                    PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_autofree char *from_client = expect_reject_len (PLT_DECODER_FROM_CLIENT, NULL, 0,
+                                                    PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+  g_assert_nonnull (strstr (from_server, "empty"));
+  g_assert_nonnull (strstr (from_client, "empty"));
+}
+
+static void
+assert_reject_utf8 (const char *text,
+                    gsize       length)
+{
+  g_autofree char *message = expect_reject_len (PLT_DECODER_FROM_SERVER, text, length,
+                                                PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+  if (strstr (message, "UTF-8") == NULL)
+    g_test_message ("expected a UTF-8 error for %.*s, got: %s", (int) length, text, message);
+  g_assert_nonnull (strstr (message, "UTF-8"));
+}
+
+/* A multi-byte sequence cut short at every byte, wherever it stands: in a
+ * value, in a member name, before another character, at the very end. */
+static void
+test_reject_utf8_cut (void)
+{
+  static const char * const whole[] = { "\xC3\xA9" /* é */, "\xE2\x82\xAC" /* € */,
+                                        "\xF0\x9F\x98\x80" /* 😀 */ };
+  static const char * const invalid[] = {
+    "\x80", "\xBF",                   /* lone continuation bytes */
+    "\xC0\x80", "\xE0\x80\xAF",       /* overlong */
+    "\xED\xB0\x80",                   /* a low surrogate */
+    "\xF4\x90\x80\x80",               /* above U+10FFFF */
+    "\xF8\x88\x80\x80\x80", "\xFE", "\xFF",
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (whole); c++)
+    {
+      gsize n = strlen (whole[c]);
+      g_autofree char *valid = g_strdup_printf (AGENT_UPDATE (",\"x\":\"%s\""), whole[c]);
+      g_autoptr(PltMessage) m = decode_ok (PLT_DECODER_FROM_SERVER, valid);
+
+      for (gsize cut = 1; cut < n; cut++)
+        {
+          g_autofree char *part = g_strndup (whole[c], cut);
+          g_autofree char *in_value = g_strdup_printf (AGENT_UPDATE (",\"x\":\"%s\""), part);
+          g_autofree char *before_ascii = g_strdup_printf (AGENT_UPDATE (",\"x\":\"%sa\""), part);
+          g_autofree char *before_char = g_strdup_printf (AGENT_UPDATE (",\"x\":\"%s%s\""), part, whole[c]);
+          g_autofree char *in_name = g_strdup_printf (AGENT_UPDATE (",\"%s\":1"), part);
+          g_autofree char *at_end = g_strdup_printf ("%s%s", AGENT_UPDATE (""), part);
+          g_autofree char *outside = g_strdup_printf (AGENT_UPDATE (",%s\"x\":1"), part);
+
+          assert_reject_utf8 (in_value, strlen (in_value));
+          assert_reject_utf8 (before_ascii, strlen (before_ascii));
+          assert_reject_utf8 (before_char, strlen (before_char));
+          assert_reject_utf8 (in_name, strlen (in_name));
+          assert_reject_utf8 (at_end, strlen (at_end));
+          assert_reject_utf8 (outside, strlen (outside));
+        }
+
+      /* Cut by the length given, not by the text: the message ends inside
+       * the sequence. */
+      {
+        g_autofree char *tail = g_strdup_printf ("%s%s", AGENT_UPDATE (""), whole[c]);
+
+        for (gsize cut = 1; cut < n; cut++)
+          assert_reject_utf8 (tail, strlen (tail) - cut);
+      }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autofree char *text = g_strdup_printf (AGENT_UPDATE (",\"x\":\"%s\""), invalid[i]);
+
+      assert_reject_utf8 (text, strlen (text));
+    }
+}
+
+static void
+test_reject_nul_and_bom (void)
+{
+  static const char nul_first[] = "\0{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}";
+  static const char nul_last[] = "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}\0";
+  static const char nul_in_name[] = "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"a\0b\":1}";
+  const char *const nul[] = { nul_first, nul_last, nul_in_name };
+  const gsize nul_length[] = { sizeof nul_first - 1, sizeof nul_last - 1, sizeof nul_in_name - 1 };
+  g_autoptr(PltMessage) m = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (nul); i++)
+    {
+      g_autofree char *message = expect_reject_len (PLT_DECODER_FROM_SERVER, nul[i], nul_length[i],
+                                                    PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+      g_assert_nonnull (strstr (message, "NUL"));
+    }
+
+  /* A byte-order mark is not whitespace, wherever it is outside a string… */
+  assert_reject (" \xEF\xBB\xBF" "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\xEF\xBB\xBF\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}\xEF\xBB\xBF",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  {
+    g_autofree char *message = expect_reject ("\xEF\xBB\xBF" "{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}",
+                                              PLT_PROTOCOL_ERROR_BAD_REQUEST);
+
+    g_assert_nonnull (strstr (message, "byte-order mark"));
+  }
+
+  /* …while U+FEFF inside a string is text like any other. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER,
+                 "{" ENVELOPE ",\"type\":\"team.update\",\"data\":{\"id\":\"t\",\"ver\":1,\"name\":\"\xEF\xBB\xBFN\"}}");
+  g_assert_cmpstr (m->u.team->name, ==, "\xEF\xBB\xBFN");
+}
+
+/* The last one wins, also over a first one that would be rejected, and the
+ * other way round; in the envelope and in the payload. */
+static void
+test_duplicate_keys (void)
+{
+  g_autoptr(PltMessage) m = NULL;
+
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"sys.hb\",\"seq\":\"x\",\"seq\":5,\"epoch\":\"e\"}");
+  g_assert_cmpint (m->seq, ==, 5);
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":5,\"seq\":\"x\",\"epoch\":\"e\"}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "seq");
+
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":2,\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}");
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject ("{\"v\":1,\"v\":2,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}",
+                 PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION);
+
+  /* The type that counts is the last: this is a heartbeat, without data. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, "{\"v\":1,\"type\":\"agent.update\",\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\"}");
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_HEARTBEAT);
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject_naming ("{\"v\":1,\"type\":\"sys.hb\",\"type\":\"agent.update\",\"seq\":1,\"epoch\":\"e\"}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data");
+
+  /* A whole payload twice, and one field twice inside it. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER,
+                 "{" ENVELOPE ",\"type\":\"team.update\",\"data\":{\"id\":7},"
+                 "\"data\":{\"id\":\"t\",\"ver\":1,\"name\":\"A\",\"name\":\"B\"}}");
+  g_assert_cmpstr (m->u.team->name, ==, "B");
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject_naming ("{" ENVELOPE ",\"type\":\"team.update\",\"data\":{\"id\":\"t\",\"ver\":1,\"name\":\"A\"},"
+                        "\"data\":{\"id\":7}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.id");
+  assert_reject_naming (AGENT_UPDATE (",\"queues\":[\"q-1\"],\"queues\":[\"\"]"),
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.queues[0]");
+}
+
+#define QUEUE_UPDATE(sl_target, waiting) \
+  "{" ENVELOPE ",\"type\":\"queue.update\",\"data\":{\"id\":\"q\",\"ver\":1,\"name\":\"Q\"," \
+  "\"media\":\"inbound\",\"sl_threshold_s\":20,\"sl_target\":" sl_target ",\"waiting\":" waiting "," \
+  "\"oldest_since\":null,\"agents\":{\"available\":0,\"busy\":0,\"wrap_up\":0,\"paused\":0,\"logged_out\":0}," \
+  "\"today\":{\"offered\":0,\"answered\":0,\"abandoned\":0,\"answered_in_sl\":0,\"wait_total_s\":0}}}"
+
+static void
+test_reject_huge_numbers (void)
+{
+  g_autoptr(PltMessage) m = NULL;
+  g_autofree char *msg = NULL;
+
+  /* The int64 bounds themselves have 19 digits: over the limit, whatever
+   * json-glib would make of them. */
+  msg = expect_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":9223372036854775807,\"epoch\":\"e\"}",
+                       PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (msg, "18 digits"));
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":-9223372036854775808,\"epoch\":\"e\"}",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  assert_reject ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"ts\":17957745300000000000}",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* Leading zeros of a fraction are not significant; trailing ones are. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, QUEUE_UPDATE ("0.000000000000000000000000000001", "0"));
+  g_assert_cmpfloat (m->u.queue->sl_target, >, 0.0);
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject (QUEUE_UPDATE ("0.1000000000000000000", "0"), PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* An exponent of 3 digits is read; out of range is then a field error. */
+  assert_reject_naming (QUEUE_UPDATE ("1e308", "0"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.sl_target");
+  assert_reject_naming (QUEUE_UPDATE ("-1e-5", "0"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.sl_target");
+  assert_reject (QUEUE_UPDATE ("1e1000", "0"), PLT_PROTOCOL_ERROR_BAD_REQUEST);
+  /* Counters are 0 … 2^31 − 1. */
+  m = decode_ok (PLT_DECODER_FROM_SERVER, QUEUE_UPDATE ("0.8", "2147483647"));
+  g_assert_cmpuint (m->u.queue->waiting, ==, G_MAXINT32);
+  g_clear_pointer (&m, plt_message_free);
+  assert_reject_naming (QUEUE_UPDATE ("0.8", "2147483648"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.waiting");
+  assert_reject_naming (QUEUE_UPDATE ("0.8", "4294967296"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.waiting");
+  assert_reject_naming (QUEUE_UPDATE ("0.8", "-1"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.waiting");
+  assert_reject_naming (QUEUE_UPDATE ("0.8", "1e2"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.waiting");
+  /* A huge number where nothing reads it is still checked. */
+  assert_reject ("{\"v\":1,\"type\":\"x.y\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"n\":123456789012345678901234567890}}",
+                 PLT_PROTOCOL_ERROR_BAD_REQUEST);
+}
+
+/* Large arrays: a part says how many entities it holds before any is read;
+ * elsewhere the frame limit bounds them. */
+static void
+test_reject_huge_arrays (void)
+{
+  GString *s = g_string_new ("{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,\"teams\":[");
+  g_autoptr(PltMessage) m = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, i ? ",0" : "0");
+  g_string_append (s, "]}}");
+  assert_reject_naming (s->str, PLT_PROTOCOL_ERROR_TOO_LARGE, "data.teams");
+
+  g_string_assign (s, "{" ENVELOPE ",\"type\":\"snapshot.part\",\"data\":{\"snapshot_id\":\"s\",\"index\":0,\"queues\":[");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (s, i ? ",{}" : "{}");
+  g_string_append (s, "]}}");
+  assert_reject_naming (s->str, PLT_PROTOCOL_ERROR_TOO_LARGE, "data.queues");
+
+  /* In a field nobody reads, it is skipped. */
+  g_string_assign (s, "{" ENVELOPE ",\"type\":\"sys.hb\",\"x\":[");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, i ? ",0" : "0");
+  g_string_append (s, "]}");
+  m = decode_ok (PLT_DECODER_FROM_SERVER, s->str);
+  g_assert_cmpint (m->type, ==, PLT_MESSAGE_HEARTBEAT);
+
+  g_string_free (s, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1206,6 +1443,12 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/size-by-direction", test_size_by_direction);
   g_test_add_func ("/Plateau/Protocol/length-bounded", test_length_bounded);
   g_test_add_func ("/Plateau/Protocol/decoder-reuse", test_decoder_reuse);
+  g_test_add_func ("/Plateau/Protocol/reject-null-empty", test_reject_null_empty);
+  g_test_add_func ("/Plateau/Protocol/reject-utf8-cut", test_reject_utf8_cut);
+  g_test_add_func ("/Plateau/Protocol/reject-nul-and-bom", test_reject_nul_and_bom);
+  g_test_add_func ("/Plateau/Protocol/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/Plateau/Protocol/reject-huge-numbers", test_reject_huge_numbers);
+  g_test_add_func ("/Plateau/Protocol/reject-huge-arrays", test_reject_huge_arrays);
 
   return g_test_run ();
 }

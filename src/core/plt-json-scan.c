@@ -446,8 +446,17 @@ plt_json_scan (const char  *text,
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Before any pointer arithmetic: @text may be NULL when @length is 0
+   * (an empty frame's GBytes has no data), and NULL + 0 is undefined. */
+  if (length == 0)
+    {
+      g_set_error_literal (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                           "the message is empty");
+      return FALSE;
+    }
+
   /* Step 2: encoding */
-  if (length > 0 && memchr (text, '\0', length) != NULL)
+  if (memchr (text, '\0', length) != NULL)
     {
       g_set_error_literal (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST,
                            "the message contains a NUL byte");
