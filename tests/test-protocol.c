@@ -1414,6 +1414,34 @@ test_reject_huge_arrays (void)
   g_string_free (s, TRUE);
 }
 
+/* Found by tests/fuzz/fuzz-decoder: json-glib's parse error quotes the
+ * token it stopped at, cut to a number of bytes, which could fall inside a
+ * UTF-8 sequence; the error text reaches the console's status line and the
+ * router's error frames. Every message must be valid UTF-8. */
+static void
+test_error_text_is_utf8 (void)
+{
+  for (guint odd = 0; odd < 2; odd++)
+    for (guint n = 1; n < 200; n++)
+      {
+        GString *s = g_string_new ("{\"v\":1,\"type\":\"sys.hb\",\"seq\":1,\"epoch\":\"e\",\"");
+        g_autofree char *message = NULL;
+
+        if (odd)
+          g_string_append_c (s, 'a');
+        for (guint i = 0; i < n; i++)
+          g_string_append (s, "\xC3\xA9");
+        /* A member name without its colon: a grammar error for json-glib. */
+        g_string_append (s, "\" 1}");
+
+        message = expect_reject (s->str, PLT_PROTOCOL_ERROR_BAD_REQUEST);
+        if (!g_utf8_validate (message, -1, NULL))
+          g_test_message ("invalid UTF-8 in the error for %u × é (odd: %u)", n, odd);
+        g_assert_true (g_utf8_validate (message, -1, NULL));
+        g_string_free (s, TRUE);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1449,6 +1477,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/Plateau/Protocol/reject-huge-numbers", test_reject_huge_numbers);
   g_test_add_func ("/Plateau/Protocol/reject-huge-arrays", test_reject_huge_arrays);
+  g_test_add_func ("/Plateau/Protocol/error-text-is-utf8", test_error_text_is_utf8);
 
   return g_test_run ();
 }

@@ -859,7 +859,10 @@ plt_decoder_decode (PltDecoder  *self,
   /* 4. JSON */
   if (!json_parser_load_from_data (self->parser, data, (gssize) length, &local_error))
     {
-      g_autofree char *detail = g_strdup (local_error->message);
+      /* json-glib quotes the token it stopped at, cut to a number of
+       * bytes: the cut may fall inside a UTF-8 sequence, and this text is
+       * shown to a supervisor and sent back in error frames. */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
 
       g_clear_error (&local_error);
       g_set_error (&local_error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST,
