@@ -46,7 +46,17 @@ iterate_until (Predicate predicate,
   return predicate (data);
 }
 
-/* A router on the default main context. */
+/* A router on the default main context. Its clients log in as the demo
+ * account (a manager: sees everything). */
+
+static char *test_token;
+
+static void
+set_test_token (char *token)
+{
+  g_free (test_token);
+  test_token = token;
+}
 
 static PltRouter *
 start_router (const char *scenario,
@@ -64,6 +74,9 @@ start_router (const char *scenario,
   g_assert_nonnull (router);
 
   plt_router_listen (router, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+
+  set_test_token (plt_router_create_demo_token (router, NULL, &error));
   g_assert_no_error (error);
 
   *uri = plt_router_dup_uri (router);
@@ -175,6 +188,13 @@ client_connect_with (const char  *uri,
   client->session = soup_session_new ();
   client->decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
   g_queue_init (&client->messages);
+
+  if (test_token != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("Bearer %s", test_token);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
+    }
 
   soup_session_websocket_connect_async (client->session, msg, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, NULL, on_client_connected, client);
@@ -1144,6 +1164,8 @@ test_thread (void)
   g_assert_nonnull (thread);
   g_assert_true (g_str_has_prefix (plt_router_thread_get_uri (thread), "ws://127.0.0.1:"));
 
+  set_test_token (plt_router_thread_dup_demo_token (thread, &error));
+  g_assert_no_error (error);
   client = client_connect (plt_router_thread_get_uri (thread));
   client_hello (client);
   welcome = client_next (client);
@@ -1848,7 +1870,8 @@ test_executable (void)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error,
-                                         program, "--listen", "127.0.0.1:0", "--speed", "20", "--seed", "5", NULL);
+                                         program, "--listen", "127.0.0.1:0", "--speed", "20", "--seed", "5",
+                                         "--no-auth", NULL);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -1876,7 +1899,7 @@ test_executable (void)
       g_autofree char *err_text = NULL;
 
       second = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                                 program, "--listen", listen, NULL);
+                                 program, "--listen", listen, "--db", ":memory:", NULL);
       g_assert_no_error (error);
       g_subprocess_communicate_utf8 (second, NULL, NULL, NULL, &err_text, &error);
       g_assert_no_error (error);
@@ -1975,5 +1998,10 @@ main (int   argc,
   g_test_add_func ("/Plateau/Router/executable", test_executable);
   g_test_add_func ("/Plateau/Router/executable/errors", test_executable_errors);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    set_test_token (NULL);
+    return status;
+  }
 }

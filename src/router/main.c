@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 
 #include "plt-router.h"
 #include "plt-staffing-cmd.h"
+#include "plt-user-cmd.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8765"
 #define STOP_GRACE_MS  2000
@@ -89,7 +91,12 @@ main (int   argc,
   g_autofree char *seed_text = NULL;
   g_autofree char *host = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
   PltRouterOptions options = { 0 };
+  gboolean no_auth = FALSE;
+  gint heartbeat_ms = 0;
   gboolean version = FALSE;
   double speed = 1.0;
   guint64 seed;
@@ -104,6 +111,16 @@ main (int   argc,
       "Simulated seconds per real second (default 1)", "FACTOR" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
       "Seed of the simulation: the same seed gives the same events (default: from the time)", "N" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      "The database of users (default: ~/.local/share/plateau-router/router.db)", "FILE" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      "Serve wss:// with this PEM certificate (and --tls-key)", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      "The PEM private key of --tls-cert", "FILE" },
+    { "heartbeat-ms", 0, 0, G_OPTION_ARG_INT, &heartbeat_ms,
+      "Send sys.hb after this much silence (default 10000)", "MS" },
+    { "no-auth", 0, 0, G_OPTION_ARG_NONE, &no_auth,
+      "Let anyone connect without logging in, as an admin (for trials only)", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
@@ -111,6 +128,8 @@ main (int   argc,
 
   if (argc > 1 && g_strcmp0 (argv[1], "staffing") == 0)
     return plt_staffing_command (argc - 1, argv + 1);
+  if (argc > 1 && g_strcmp0 (argv[1], "user") == 0)
+    return plt_user_command (argc - 1, argv + 1);
 
   setlocale (LC_ALL, "");
   g_set_prgname ("plateau-router");
@@ -127,7 +146,10 @@ main (int   argc,
     "  plateau-router\n"
     "  plateau-router --listen 0.0.0.0:8765 --scenario my-centre.json\n"
     "  plateau-router --speed 20 --seed 42\n"
+    "  plateau-router user add alice --role supervisor --teams t-nord\n"
+    "  plateau-router --tls-cert cert.pem --tls-key key.pem --listen 0.0.0.0:8765\n"
     "\n"
+    "Consoles log in with an account of the database (plateau-router user --help).\n"
     "Stop it with Ctrl-C. Scenario files are described in docs/scenarios.md.\n");
   g_option_context_add_main_entries (context, entries, NULL);
 
@@ -167,9 +189,34 @@ main (int   argc,
   else
     seed = (guint64) g_get_real_time ();
 
+  if (heartbeat_ms < 0)
+    {
+      g_printerr ("plateau-router: --heartbeat-ms must be positive\n");
+      return EXIT_FAILURE;
+    }
+
+  /* Users live in a file by default; with --no-auth there are none. */
+  if (db_path == NULL && !no_auth)
+    {
+      g_autofree char *dir = NULL;
+
+      db_path = plt_user_command_default_db ();
+      dir = g_path_get_dirname (db_path);
+      g_mkdir_with_parents (dir, 0700);
+    }
+
   options.scenario = scenario != NULL ? scenario : "demo";
   options.speed = speed;
   options.seed = seed;
+  options.heartbeat_ms = (guint) heartbeat_ms;
+  options.db_path = db_path;
+  options.no_auth = no_auth;
+  options.tls_cert_file = tls_cert;
+  options.tls_key_file = tls_key;
+
+  if (no_auth)
+    g_printerr ("plateau-router: warning: --no-auth: anyone who reaches this router sees everything "
+                "and may act on every agent, without logging in\n");
 
   router = plt_router_new (&options, &error);
   if (router == NULL)

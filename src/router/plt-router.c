@@ -1,4 +1,11 @@
-/* plt-router.c — the Plateau protocol over WebSocket, in front of the ACD
+/* plt-router.c — the Plateau protocol over WebSocket, in front of the ACD:
+ * the published state, the fan-out of events to the sessions, the HTTP
+ * side (the upgrade and its Authorization header, POST /login, TLS), the
+ * tick, and the router on its own thread
+ *
+ * The other parts: plt-session.c (one session's stream, replay ring, flow
+ * control and messages), plt-view.c (what a role sees and may do),
+ * plt-auth.c (users, passwords, tokens).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,21 +13,25 @@
 
 #include <string.h>
 
-#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+#include <sodium.h>
 
-#include "plt-acd.h"
-#include "plt-router.h"
-#include "plt-scenario.h"
+#include "plt-router-private.h"
 
-#define ROUTER_SERVER_NAME        "plateau-router/" PACKAGE_VERSION
 #define DEFAULT_HEARTBEAT_MS      10000
 #define MIN_HEARTBEAT_MS          100
 #define MAX_HEARTBEAT_MS          600000
 #define DEFAULT_HELLO_TIMEOUT_MS  10000
+#define DEFAULT_MAX_LAG_EVENTS    20000
+#define DEFAULT_MAX_LAG_BYTES     (8 * 1024 * 1024)
+#define DEFAULT_RESUME_KEEP_MS    (5 * 60 * 1000)
+#define MAX_SESSIONS              1000     /* connected and detached; 503 past it */
+#define BUSY_RETRY_AFTER_S        5
+#define MAX_LOGIN_BODY            4096
 #define TICK_MS                   100
 #define QUEUE_INTERVAL_US         (250 * G_TIME_SPAN_MILLISECOND)
-#define MAX_ERRORS_IN_A_ROW       20
-#define MAX_ERROR_TEXT            1024
+#define LOGIN_PATH                "/login"
+#define DEMO_USER                 "demo"
 /* What a snapshot part may weigh by the estimate of part_cost(), which
  * never underestimates: half of the 1 MiB message limit. */
 #define PART_BUDGET               (PLT_PROTOCOL_MAX_MESSAGE / 2)
@@ -31,8 +42,8 @@
  * The published state. Every delta the router sends is applied to these
  * tables as it is sent, so that they always hold exactly what a client has
  * after the last delta: a snapshot is built from them (consistent as of
- * `seq` by construction) and plt_router_dup_*() return them. The ACD's own
- * state can be ahead for queues, whose updates are conflated.
+ * the session's seq by construction) and plt_router_dup_*() return them.
+ * The ACD's own state can be ahead for queues, whose updates are conflated.
  */
 typedef struct
 {
@@ -47,65 +58,7 @@ typedef struct
   gboolean pending;
 } QueueSlot;
 
-typedef struct
-{
-  PltRouter                *router;
-  SoupWebsocketConnection  *conn;
-  char                     *id;
-  char                     *peer;
-  PltDecoder               *decoder;
-  GSource                  *hello_timeout;
-  GSource                  *heartbeat;
-  gint64                    acked_seq;
-  guint                     errors;      /* in a row */
-  guint                     hello : 1;
-  guint                     closing : 1;
-  guint                     closed : 1;
-} Session;
-
-struct _PltRouter
-{
-  GObject        parent_instance;
-
-  GMainContext  *context;
-  PltScenario   *scenario;
-  PltAcd        *acd;
-  SoupServer    *server;
-  char          *uri;
-  char          *epoch;
-
-  double         speed;
-  guint          heartbeat_ms;
-  guint          hello_timeout_ms;
-
-  gint64         seq;
-  guint64        next_session;
-  guint64        next_snapshot;
-  guint64        next_serial;
-  GPtrArray     *sessions;          /* Session*, owned */
-
-  GHashTable    *published[4];      /* by PltAcdEntity: id → Published* */
-  GPtrArray     *queue_slots;       /* QueueSlot*, scenario order */
-  GHashTable    *queue_slots_by_id;
-
-  /* Encoded parts and end of the snapshot as of cache_seq. */
-  GPtrArray     *snapshot_cache;    /* char*: parts…, end */
-  char          *snapshot_cache_id;
-  gint64         snapshot_cache_seq;
-  gint64         snapshot_cache_counts[4];
-
-  GSource       *tick;
-  gint64         anchor_mono_us;
-  gint64         anchor_sim_ms;
-
-  guint          running : 1;
-  guint          paused : 1;
-  guint          stopped : 1;
-};
-
 G_DEFINE_FINAL_TYPE (PltRouter, plt_router, G_TYPE_OBJECT)
-
-static void session_close (Session *session, gushort code, const char *reason);
 
 /* The clock. */
 
@@ -117,6 +70,12 @@ router_now (PltRouter *self)
 
   return self->anchor_sim_ms +
          (gint64) ((double) (g_get_monotonic_time () - self->anchor_mono_us) * self->speed / 1000.0);
+}
+
+gint64
+_plt_router_now (PltRouter *self)
+{
+  return router_now (self);
 }
 
 static void
@@ -253,72 +212,55 @@ published_dup (PltRouter      *self,
   return copy;
 }
 
-/* Sessions: sending. */
 
-static void
-session_touch_heartbeat (Session *session)
+/* Fan-out. */
+
+char *
+_plt_router_with_seq (const char *text,
+                      gint64      seq)
 {
-  if (session->heartbeat != NULL)
-    g_source_set_ready_time (session->heartbeat,
-                             g_get_monotonic_time () +
-                             (gint64) session->router->heartbeat_ms * G_TIME_SPAN_MILLISECOND);
-}
+  static const char prefix[] = "{\"v\":1,";
 
-static gboolean
-session_can_send (Session *session)
-{
-  return !session->closing && !session->closed &&
-         soup_websocket_connection_get_state (session->conn) == SOUP_WEBSOCKET_STATE_OPEN;
-}
+  g_return_val_if_fail (g_str_has_prefix (text, prefix), NULL);
 
-static void
-session_send (Session    *session,
-              const char *text)
-{
-  if (!session_can_send (session) || text == NULL)
-    return;
-
-  soup_websocket_connection_send_text (session->conn, text);
-  session_touch_heartbeat (session);
-}
-
-static void
-broadcast (PltRouter  *self,
-           const char *text)
-{
-  for (guint i = 0; i < self->sessions->len; i++)
-    {
-      Session *session = g_ptr_array_index (self->sessions, i);
-
-      /* Only sessions that have their snapshot follow the stream. */
-      if (session->hello)
-        session_send (session, text);
-    }
+  return g_strdup_printf ("{\"v\":1,\"seq\":%" G_GINT64_FORMAT ",%s", seq, text + sizeof prefix - 1);
 }
 
 static void
 drop_snapshot_cache (PltRouter *self)
 {
-  g_clear_pointer (&self->snapshot_cache, g_ptr_array_unref);
-  g_clear_pointer (&self->snapshot_cache_id, g_free);
+  g_hash_table_remove_all (self->snapshot_cache);
 }
 
-/* Takes @data: a Plt*Data of @kind. */
 static void
-publish_update (PltRouter    *self,
-                PltAcdEntity  kind,
-                gpointer      data)
+snapshot_cache_free (gpointer data)
 {
-  static const PltMessageType types[] = {
-    PLT_MESSAGE_TEAM_UPDATE, PLT_MESSAGE_AGENT_UPDATE,
-    PLT_MESSAGE_QUEUE_UPDATE, PLT_MESSAGE_CALL_UPDATE,
-  };
-  g_autofree char *text = NULL;
+  SnapshotCache *cache = data;
+
+  g_free (cache->id);
+  g_ptr_array_unref (cache->texts);
+  g_free (cache);
+}
+
+static const PltMessageType update_types[] = {
+  PLT_MESSAGE_TEAM_UPDATE, PLT_MESSAGE_AGENT_UPDATE,
+  PLT_MESSAGE_QUEUE_UPDATE, PLT_MESSAGE_CALL_UPDATE,
+};
+
+static const PltMessageType remove_types[] = {
+  PLT_MESSAGE_TEAM_REMOVE, PLT_MESSAGE_AGENT_REMOVE,
+  PLT_MESSAGE_QUEUE_REMOVE, PLT_MESSAGE_CALL_REMOVE,
+};
+
+/* Encodes a delta without seq: each session adds its own. */
+static char *
+encode_update (PltRouter    *self,
+               PltAcdEntity  kind,
+               gpointer      data)
+{
   PltMessage message = { 0 };
 
-  message.type = types[kind];
-  message.has_seq = TRUE;
-  message.seq = ++self->seq;
+  message.type = update_types[kind];
   message.epoch = self->epoch;
   message.ts = router_now (self);
 
@@ -331,10 +273,126 @@ publish_update (PltRouter    *self,
     default: g_assert_not_reached ();
     }
 
-  text = plt_message_encode (&message);
+  return plt_message_encode (&message);
+}
+
+static char *
+encode_remove (PltRouter    *self,
+               PltAcdEntity  kind,
+               const char   *id,
+               gint64        ver)
+{
+  PltMessage message = { 0 };
+
+  message.type = remove_types[kind];
+  message.epoch = self->epoch;
+  message.ts = router_now (self);
+  message.u.remove.id = (char *) id;
+  message.u.remove.ver = ver;
+
+  return plt_message_encode (&message);
+}
+
+static void
+data_free (PltAcdEntity kind,
+           gpointer     data)
+{
+  switch (kind)
+    {
+    case PLT_ACD_ENTITY_TEAM: plt_team_data_free (data); break;
+    case PLT_ACD_ENTITY_AGENT: plt_agent_data_free (data); break;
+    case PLT_ACD_ENTITY_QUEUE: plt_queue_data_free (data); break;
+    case PLT_ACD_ENTITY_CALL: plt_call_data_free (data); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* What one event is for each view: the text without seq (or NULL when the
+ * view does not see it), computed once per view key. The dynamic views
+ * (an agent's own calls) depend on what each session was sent, and are
+ * worked out per session. */
+static void
+fan_out (PltRouter    *self,
+         PltAcdEntity  kind,
+         const char   *id,
+         gpointer      data,       /* NULL for a removal */
+         gpointer      last_data)  /* the published data before a removal */
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      PltSession *session = g_ptr_array_index (self->sessions, i);
+      PltView *view;
+      const char *key;
+      char *text = NULL;
+
+      if (!_plt_session_is_streaming (session))
+        continue;
+
+      view = _plt_session_get_view (session);
+      key = plt_view_get_key (view);
+
+      if (plt_view_is_dynamic (view))
+        {
+          g_autofree char *own = NULL;
+
+          if (data != NULL)
+            {
+              gpointer visible = plt_view_filter (view, kind, data);
+
+              if (visible != NULL)
+                {
+                  own = encode_update (self, kind, visible);
+                  data_free (kind, visible);
+                  _plt_session_set_known (session, kind, id, TRUE);
+                }
+              else if (_plt_session_knows (session, kind, id))
+                {
+                  /* It left the view: the console removes it. */
+                  own = encode_remove (self, kind, id, data_ver (kind, data));
+                  _plt_session_set_known (session, kind, id, FALSE);
+                }
+            }
+          else if (_plt_session_knows (session, kind, id))
+            {
+              own = encode_remove (self, kind, id, data_ver (kind, last_data) + 1);
+              _plt_session_set_known (session, kind, id, FALSE);
+            }
+
+          _plt_session_publish (session, own);
+          continue;
+        }
+
+      if (!g_hash_table_lookup_extended (texts, key, NULL, (gpointer *) &text))
+        {
+          gpointer visible = plt_view_filter (view, kind, data != NULL ? data : last_data);
+
+          if (visible != NULL)
+            {
+              if (data != NULL)
+                text = encode_update (self, kind, visible);
+              else
+                text = encode_remove (self, kind, id, data_ver (kind, last_data) + 1);
+              data_free (kind, visible);
+            }
+          g_hash_table_insert (texts, (gpointer) key, text);
+        }
+
+      _plt_session_publish (session, text);
+    }
+}
+
+/* Takes @data: a Plt*Data of @kind. */
+static void
+publish_update (PltRouter    *self,
+                PltAcdEntity  kind,
+                gpointer      data)
+{
+  self->seq++;
   published_set (self, kind, data);
   drop_snapshot_cache (self);
-  broadcast (self, text);
+  fan_out (self, kind, data_id (kind, data), data, NULL);
 }
 
 static void
@@ -342,29 +400,16 @@ publish_remove (PltRouter    *self,
                 PltAcdEntity  kind,
                 const char   *id)
 {
-  static const PltMessageType types[] = {
-    PLT_MESSAGE_TEAM_REMOVE, PLT_MESSAGE_AGENT_REMOVE,
-    PLT_MESSAGE_QUEUE_REMOVE, PLT_MESSAGE_CALL_REMOVE,
-  };
-  g_autofree char *text = NULL;
-  PltMessage message = { 0 };
   Published *pub;
+  g_autofree char *key = g_strdup (id);
 
   pub = g_hash_table_lookup (self->published[kind], id);
   g_return_if_fail (pub != NULL);
 
-  message.type = types[kind];
-  message.has_seq = TRUE;
-  message.seq = ++self->seq;
-  message.epoch = self->epoch;
-  message.ts = router_now (self);
-  message.u.remove.id = (char *) id;
-  message.u.remove.ver = data_ver (kind, pub->data) + 1;
-
-  text = plt_message_encode (&message);
-  g_hash_table_remove (self->published[kind], id);
+  self->seq++;
+  fan_out (self, kind, key, NULL, pub->data);
+  g_hash_table_remove (self->published[kind], key);
   drop_snapshot_cache (self);
-  broadcast (self, text);
 }
 
 /* Queue updates are conflated: at most one per queue per 250 ms. */
@@ -523,11 +568,14 @@ part_new (void)
 
 /* Fills parts in order, teams, agents, queues then calls, each part with at
  * most PLT_PROTOCOL_MAX_PART_ENTITIES entities of each kind and
- * PART_BUDGET bytes. */
-static void
-build_snapshot_cache (PltRouter *self)
+ * PART_BUDGET bytes, with what @view sees; encoded without seq. */
+static SnapshotCache *
+build_snapshot (PltRouter *self,
+                PltView   *view)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (part_free);
+  GPtrArray *owned[4] = { NULL, };
+  SnapshotCache *cache = g_new0 (SnapshotCache, 1);
   PltMessage message = { 0 };
   Part *part = part_new ();
 
@@ -537,13 +585,21 @@ build_snapshot_cache (PltRouter *self)
     {
       g_autoptr(GPtrArray) list = published_list (self, k);
 
-      self->snapshot_cache_counts[k] = list->len;
+      owned[k] = g_ptr_array_new_with_free_func (k == PLT_ACD_ENTITY_TEAM ? (GDestroyNotify) plt_team_data_free :
+                                                 k == PLT_ACD_ENTITY_AGENT ? (GDestroyNotify) plt_agent_data_free :
+                                                 k == PLT_ACD_ENTITY_QUEUE ? (GDestroyNotify) plt_queue_data_free :
+                                                 (GDestroyNotify) plt_call_data_free);
 
       for (guint i = 0; i < list->len; i++)
         {
-          gpointer data = g_ptr_array_index (list, i);
-          gsize cost = entity_cost (k, data);
+          gpointer data = plt_view_filter (view, k, g_ptr_array_index (list, i));
+          gsize cost;
 
+          if (data == NULL)
+            continue;
+
+          g_ptr_array_add (owned[k], data);
+          cost = entity_cost (k, data);
           if (part->lists[k]->len >= PLT_PROTOCOL_MAX_PART_ENTITIES ||
               (part->cost + cost > PART_BUDGET && part->cost > 256))
             {
@@ -554,15 +610,13 @@ build_snapshot_cache (PltRouter *self)
           g_ptr_array_add (part->lists[k], data);
           part->cost += cost;
         }
+
+      cache->counts[k] = owned[k]->len;
     }
 
-  drop_snapshot_cache (self);
-  self->snapshot_cache = g_ptr_array_new_with_free_func (g_free);
-  self->snapshot_cache_id = g_strdup_printf ("snap-%" G_GUINT64_FORMAT, ++self->next_snapshot);
-  self->snapshot_cache_seq = self->seq;
+  cache->texts = g_ptr_array_new_with_free_func (g_free);
+  cache->id = g_strdup_printf ("snap-%" G_GUINT64_FORMAT, ++self->next_snapshot);
 
-  message.has_seq = TRUE;
-  message.seq = self->seq;
   message.epoch = self->epoch;
   message.ts = router_now (self);
 
@@ -572,7 +626,7 @@ build_snapshot_cache (PltRouter *self)
       char *text;
 
       message.type = PLT_MESSAGE_SNAPSHOT_PART;
-      message.u.snapshot_part.snapshot_id = self->snapshot_cache_id;
+      message.u.snapshot_part.snapshot_id = cache->id;
       message.u.snapshot_part.index = i;
       message.u.snapshot_part.teams = p->lists[PLT_ACD_ENTITY_TEAM];
       message.u.snapshot_part.agents = p->lists[PLT_ACD_ENTITY_AGENT];
@@ -580,367 +634,94 @@ build_snapshot_cache (PltRouter *self)
       message.u.snapshot_part.calls = p->lists[PLT_ACD_ENTITY_CALL];
 
       text = plt_message_encode (&message);
-      g_warn_if_fail (strlen (text) < PLT_PROTOCOL_MAX_MESSAGE);
-      g_ptr_array_add (self->snapshot_cache, text);
+      g_warn_if_fail (strlen (text) < PLT_PROTOCOL_MAX_MESSAGE - 32);
+      cache->bytes += strlen (text) + 32;
+      g_ptr_array_add (cache->texts, text);
     }
 
   memset (&message.u, 0, sizeof message.u);
   message.type = PLT_MESSAGE_SNAPSHOT_END;
-  message.u.snapshot_end_id = self->snapshot_cache_id;
-  g_ptr_array_add (self->snapshot_cache, plt_message_encode (&message));
+  message.u.snapshot_end_id = cache->id;
+  g_ptr_array_add (cache->texts, plt_message_encode (&message));
+
+  /* The parts borrowed the filtered copies: free them after the parts. */
+  g_clear_pointer (&parts, g_ptr_array_unref);
+  for (guint k = 0; k < 4; k++)
+    g_ptr_array_unref (owned[k]);
+
+  return cache;
 }
 
-static void
-session_send_snapshot (Session    *session,
-                       const char *reason)
+SnapshotCache *
+_plt_router_get_snapshot (PltRouter *self,
+                          PltView   *view)
 {
-  PltRouter *self = session->router;
-  g_autofree char *begin = NULL;
-  PltMessage message = { 0 };
+  SnapshotCache *cache = g_hash_table_lookup (self->snapshot_cache, plt_view_get_key (view));
 
-  if (self->snapshot_cache == NULL || self->snapshot_cache_seq != self->seq)
-    build_snapshot_cache (self);
-
-  message.type = PLT_MESSAGE_SNAPSHOT_BEGIN;
-  message.has_seq = TRUE;
-  message.seq = self->seq;
-  message.epoch = self->epoch;
-  message.ts = router_now (self);
-  message.u.snapshot_begin.snapshot_id = self->snapshot_cache_id;
-  message.u.snapshot_begin.as_of_seq = self->seq;
-  message.u.snapshot_begin.parts = self->snapshot_cache->len - 1;
-  message.u.snapshot_begin.reason = (char *) reason;
-  message.u.snapshot_begin.count_teams = self->snapshot_cache_counts[PLT_ACD_ENTITY_TEAM];
-  message.u.snapshot_begin.count_agents = self->snapshot_cache_counts[PLT_ACD_ENTITY_AGENT];
-  message.u.snapshot_begin.count_queues = self->snapshot_cache_counts[PLT_ACD_ENTITY_QUEUE];
-  message.u.snapshot_begin.count_calls = self->snapshot_cache_counts[PLT_ACD_ENTITY_CALL];
-  begin = plt_message_encode (&message);
-
-  g_info ("session %s: snapshot %s (%s) as of seq %" G_GINT64_FORMAT ", %u parts",
-          session->id, self->snapshot_cache_id, reason, self->seq, self->snapshot_cache->len - 1);
-
-  session_send (session, begin);
-  for (guint i = 0; i < self->snapshot_cache->len; i++)
-    session_send (session, g_ptr_array_index (self->snapshot_cache, i));
-}
-
-/* Sessions: receiving. */
-
-static void
-session_stop_timers (Session *session)
-{
-  if (session->hello_timeout != NULL)
+  if (cache == NULL)
     {
-      g_source_destroy (session->hello_timeout);
-      g_clear_pointer (&session->hello_timeout, g_source_unref);
-    }
-  if (session->heartbeat != NULL)
-    {
-      g_source_destroy (session->heartbeat);
-      g_clear_pointer (&session->heartbeat, g_source_unref);
-    }
-}
-
-static void
-session_close (Session    *session,
-               gushort     code,
-               const char *reason)
-{
-  if (session->closing || session->closed)
-    return;
-
-  session->closing = TRUE;
-  session_stop_timers (session);
-
-  g_message ("session %s: closing (%u, %s)", session->id, code, reason);
-  if (soup_websocket_connection_get_state (session->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-    soup_websocket_connection_close (session->conn, code, reason);
-}
-
-/* Keeps an error text short enough for any client, cut on a character. */
-static char *
-error_text (const char *text)
-{
-  const char *end;
-
-  if (strlen (text) <= MAX_ERROR_TEXT)
-    return g_strdup (text);
-
-  end = g_utf8_find_prev_char (text, text + MAX_ERROR_TEXT);
-  return g_strdup_printf ("%.*s…", (int) (end - text), text);
-}
-
-static void
-session_error (Session          *session,
-               PltProtocolError  code,
-               const char       *text)
-{
-  PltRouter *self = session->router;
-  g_autofree char *short_text = error_text (text);
-  g_autofree char *frame = NULL;
-  gboolean fatal;
-
-  session->errors++;
-  fatal = session->errors >= MAX_ERRORS_IN_A_ROW;
-
-  g_info ("session %s: rejected a message (%s): %s", session->id,
-          plt_protocol_error_code_to_string (code), short_text);
-
-  frame = plt_protocol_encode_error (self->seq, self->epoch, code, short_text, fatal);
-  session_send (session, frame);
-
-  if (fatal)
-    session_close (session, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "too many errors in a row");
-}
-
-static gboolean
-on_heartbeat (gpointer user_data)
-{
-  Session *session = user_data;
-  PltRouter *self = session->router;
-  g_autofree char *text = NULL;
-  PltMessage message = { 0 };
-
-  message.type = PLT_MESSAGE_HEARTBEAT;
-  message.has_seq = TRUE;
-  message.seq = self->seq;
-  message.epoch = self->epoch;
-  message.ts = router_now (self);
-  text = plt_message_encode (&message);
-
-  session_send (session, text);
-  /* Sending re-armed the source; if it could not send, stop. */
-  if (!session_can_send (session))
-    g_source_set_ready_time (session->heartbeat, -1);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-ready_time_dispatch (GSource     *source,
-                     GSourceFunc  callback,
-                     gpointer     user_data)
-{
-  return callback (user_data);
-}
-
-static GSourceFuncs ready_time_funcs = {
-  NULL, NULL, ready_time_dispatch, NULL, NULL, NULL,
-};
-
-static void
-session_hello (Session    *session,
-               const char *client)
-{
-  PltRouter *self = session->router;
-  g_autofree char *client_log = NULL;
-  g_autofree char *text = NULL;
-  PltMessage message = { 0 };
-
-  session->hello = TRUE;
-  if (session->hello_timeout != NULL)
-    {
-      g_source_destroy (session->hello_timeout);
-      g_clear_pointer (&session->hello_timeout, g_source_unref);
+      cache = build_snapshot (self, view);
+      g_hash_table_insert (self->snapshot_cache, g_strdup (plt_view_get_key (view)), cache);
     }
 
-  /* The client's text goes to the log escaped, never raw. */
-  client_log = g_strescape (client, NULL);
-  if (strlen (client_log) > 80)
-    client_log[80] = '\0';
-  g_message ("session %s: hello from “%s”", session->id, client_log);
-
-  message.type = PLT_MESSAGE_WELCOME;
-  message.has_seq = TRUE;
-  message.seq = self->seq;
-  message.epoch = self->epoch;
-  message.ts = router_now (self);
-  message.u.welcome.session = session->id;
-  message.u.welcome.server = (char *) ROUTER_SERVER_NAME;
-  message.u.welcome.heartbeat_ms = self->heartbeat_ms;
-  message.u.welcome.clock_now = router_now (self);
-  message.u.welcome.clock_rate = self->speed;
-  message.u.welcome.limits.max_message = PLT_PROTOCOL_MAX_MESSAGE;
-  message.u.welcome.limits.max_client_message = PLT_PROTOCOL_MAX_CLIENT_MESSAGE;
-  message.u.welcome.limits.max_depth = PLT_PROTOCOL_MAX_DEPTH;
-  message.u.welcome.limits.max_string = PLT_PROTOCOL_MAX_STRING;
-  text = plt_message_encode (&message);
-
-  session->heartbeat = g_source_new (&ready_time_funcs, sizeof (GSource));
-  g_source_set_static_name (session->heartbeat, "[plateau-router] heartbeat");
-  g_source_set_callback (session->heartbeat, on_heartbeat, session, NULL);
-  g_source_attach (session->heartbeat, self->context);
-
-  session_send (session, text);
-  session_send_snapshot (session, "initial");
+  return cache;
 }
 
-static void
-session_handle (Session    *session,
-                PltMessage *message)
+void
+_plt_router_seed_known (PltRouter  *self,
+                        PltSession *session)
 {
-  PltRouter *self = session->router;
+  PltView *view = _plt_session_get_view (session);
 
-  if (message->type == PLT_MESSAGE_HELLO)
+  for (guint k = 0; k < 4; k++)
     {
-      if (session->hello)
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->published[k]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
         {
-          session_error (session, PLT_PROTOCOL_ERROR_PROTOCOL, "hello was already received on this connection");
-          return;
+          gpointer data = ((Published *) value)->data;
+          gpointer visible = plt_view_filter (view, k, data);
+
+          _plt_session_set_known (session, k, data_id (k, data), visible != NULL);
+          if (visible != NULL)
+            data_free (k, visible);
         }
-      session->errors = 0;
-      session_hello (session, message->u.hello_client);
-      return;
     }
+}
 
-  if (!session->hello)
+const PltAgentData *
+_plt_router_lookup_agent (PltRouter  *self,
+                          const char *id)
+{
+  Published *pub = g_hash_table_lookup (self->published[PLT_ACD_ENTITY_AGENT], id);
+
+  return pub != NULL ? pub->data : NULL;
+}
+
+GPtrArray *
+_plt_router_list_agents (PltRouter *self)
+{
+  return published_list (self, PLT_ACD_ENTITY_AGENT);
+}
+
+PltSession *
+_plt_router_find_session (PltRouter  *self,
+                          const char *id)
+{
+  for (guint i = 0; i < self->sessions->len; i++)
     {
-      session_error (session, PLT_PROTOCOL_ERROR_PROTOCOL, "the first message must be hello");
-      return;
+      PltSession *session = g_ptr_array_index (self->sessions, i);
+
+      if (g_strcmp0 (_plt_session_get_id (session), id) == 0)
+        return session;
     }
 
-  switch (message->type)
-    {
-    case PLT_MESSAGE_ACK:
-      if (message->u.ack_seq > self->seq)
-        {
-          g_autofree char *text =
-            g_strdup_printf ("field “seq” (%" G_GINT64_FORMAT ") is ahead of the stream (%" G_GINT64_FORMAT ")",
-                             message->u.ack_seq, self->seq);
-
-          session_error (session, PLT_PROTOCOL_ERROR_BAD_REQUEST, text);
-          return;
-        }
-      session->errors = 0;
-      session->acked_seq = message->u.ack_seq;
-      return;
-
-    case PLT_MESSAGE_RESYNC:
-      session->errors = 0;
-      g_info ("session %s: resync after seq %" G_GINT64_FORMAT, session->id, message->u.resync_from_seq);
-      session_send_snapshot (session, "resync");
-      return;
-
-    case PLT_MESSAGE_UNKNOWN:
-      {
-        g_autofree char *text = g_strdup_printf ("the router does not know the message type “%s”",
-                                                 message->type_name);
-
-        session_error (session, PLT_PROTOCOL_ERROR_UNKNOWN_TYPE, text);
-      }
-      return;
-
-    case PLT_MESSAGE_HELLO:
-    case PLT_MESSAGE_WELCOME:
-    case PLT_MESSAGE_HEARTBEAT:
-    case PLT_MESSAGE_SNAPSHOT_BEGIN:
-    case PLT_MESSAGE_SNAPSHOT_PART:
-    case PLT_MESSAGE_SNAPSHOT_END:
-    case PLT_MESSAGE_TEAM_UPDATE:
-    case PLT_MESSAGE_TEAM_REMOVE:
-    case PLT_MESSAGE_AGENT_UPDATE:
-    case PLT_MESSAGE_AGENT_REMOVE:
-    case PLT_MESSAGE_QUEUE_UPDATE:
-    case PLT_MESSAGE_QUEUE_REMOVE:
-    case PLT_MESSAGE_CALL_UPDATE:
-    case PLT_MESSAGE_CALL_REMOVE:
-    case PLT_MESSAGE_ERROR:
-    default:
-      {
-        g_autofree char *text = g_strdup_printf ("“%s” is not a message a client sends",
-                                                 plt_message_type_to_string (message->type));
-
-        session_error (session, PLT_PROTOCOL_ERROR_UNKNOWN_TYPE, text);
-      }
-      return;
-    }
+  return NULL;
 }
 
-static void
-on_ws_message (SoupWebsocketConnection *conn,
-               gint                     type,
-               GBytes                  *bytes,
-               gpointer                 user_data)
-{
-  Session *session = user_data;
-  g_autoptr(PltMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data;
-  gsize length;
-
-  /* libsoup 3.2 may still deliver frames after an error or a close. */
-  if (!session_can_send (session))
-    return;
-
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    {
-      session_error (session, PLT_PROTOCOL_ERROR_PROTOCOL,
-                     "binary frames are not accepted: send one JSON object per text frame");
-      return;
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  message = plt_decoder_decode (session->decoder, data, length, &error);
-  if (message == NULL)
-    {
-      PltProtocolError code = error->domain == PLT_PROTOCOL_ERROR ? error->code : PLT_PROTOCOL_ERROR_INTERNAL;
-
-      session_error (session, code, error->message);
-      return;
-    }
-
-  session_handle (session, message);
-}
-
-static void
-on_ws_error (SoupWebsocketConnection *conn,
-             GError                  *error,
-             gpointer                 user_data)
-{
-  Session *session = user_data;
-
-  g_info ("session %s: connection error: %s", session->id, error->message);
-}
-
-static void
-on_ws_closed (SoupWebsocketConnection *conn,
-              gpointer                 user_data)
-{
-  Session *session = user_data;
-
-  session->closed = TRUE;
-  session_stop_timers (session);
-  g_message ("session %s: closed (code %u)", session->id,
-             soup_websocket_connection_get_close_code (conn));
-  /* Freed by the next tick (or with the router): not from inside a signal
-   * of the connection. */
-}
-
-static gboolean
-on_hello_timeout (gpointer user_data)
-{
-  Session *session = user_data;
-
-  g_clear_pointer (&session->hello_timeout, g_source_unref);
-  g_message ("session %s: no hello within %u ms", session->id, session->router->hello_timeout_ms);
-  session_close (session, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "no hello");
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-session_free (gpointer data)
-{
-  Session *session = data;
-
-  session_stop_timers (session);
-  g_signal_handlers_disconnect_by_data (session->conn, session);
-  g_clear_object (&session->conn);
-  g_clear_object (&session->decoder);
-  g_free (session->id);
-  g_free (session->peer);
-  g_free (session);
-}
+/* The HTTP side. */
 
 static char *
 describe_address (GSocketAddress *address)
@@ -964,7 +745,10 @@ on_websocket (SoupServer              *server,
               gpointer                 user_data)
 {
   PltRouter *self = user_data;
-  Session *session;
+  g_autofree char *peer = NULL;
+  const gint64 *expires;
+  PltUser *user;
+  PltSession *session;
 
   if (self->stopped)
     {
@@ -981,27 +765,21 @@ on_websocket (SoupServer              *server,
       return;
     }
 
+  /* Who it is was settled before the upgrade (on_http_request). */
+  user = g_object_steal_data (G_OBJECT (msg), "plt-user");
+  if (user == NULL && self->auth != NULL)
+    {
+      soup_websocket_connection_close (conn, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "not authenticated");
+      return;
+    }
+
   /* Set explicitly: never 0 on libsoup 3.2 (CVE-2026-0716). */
   soup_websocket_connection_set_max_incoming_payload_size (conn, PLT_PROTOCOL_MAX_CLIENT_MESSAGE);
 
-  session = g_new0 (Session, 1);
-  session->router = self;
-  session->conn = g_object_ref (conn);
-  session->id = g_strdup_printf ("s-%" G_GUINT64_FORMAT, ++self->next_session);
-  session->peer = describe_address (soup_server_message_get_remote_address (msg));
-  session->decoder = plt_decoder_new (PLT_DECODER_FROM_CLIENT);
+  expires = g_object_get_data (G_OBJECT (msg), "plt-expires");
+  peer = describe_address (soup_server_message_get_remote_address (msg));
+  session = _plt_session_new (self, conn, peer, user, expires != NULL ? *expires : 0);
   g_ptr_array_add (self->sessions, session);
-
-  g_signal_connect (conn, "message", G_CALLBACK (on_ws_message), session);
-  g_signal_connect (conn, "error", G_CALLBACK (on_ws_error), session);
-  g_signal_connect (conn, "closed", G_CALLBACK (on_ws_closed), session);
-
-  session->hello_timeout = g_timeout_source_new (self->hello_timeout_ms);
-  g_source_set_static_name (session->hello_timeout, "[plateau-router] hello timeout");
-  g_source_set_callback (session->hello_timeout, on_hello_timeout, session, NULL);
-  g_source_attach (session->hello_timeout, self->context);
-
-  g_message ("session %s: connected from %s", session->id, session->peer);
 }
 
 static gboolean
@@ -1020,8 +798,35 @@ offers_subprotocol (const char *header)
   return FALSE;
 }
 
+static void
+set_plain_response (SoupServerMessage *msg,
+                    guint              status,
+                    const char        *text)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_COPY, text, strlen (text));
+}
+
+/* The bearer token of @msg, or NULL. Borrowed from the headers. */
+static const char *
+bearer_token (SoupServerMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                    "Authorization");
+
+  if (value == NULL || g_ascii_strncasecmp (value, "Bearer ", 7) != 0)
+    return NULL;
+
+  value += 7;
+  while (*value == ' ')
+    value++;
+
+  return *value != '\0' ? value : NULL;
+}
+
 /* Runs before the WebSocket handshake on the same path: turns away anything
- * that does not offer plateau.v1, byte for byte. */
+ * that does not offer plateau.v1 byte for byte (400), has no valid token
+ * (401, before any upgrade) or comes when the router is full (503). */
 static void
 on_http_request (SoupServer        *server,
                  SoupServerMessage *msg,
@@ -1032,22 +837,222 @@ on_http_request (SoupServer        *server,
   static const char body[] =
     "This is a Plateau router: connect with a WebSocket and the subprotocol "
     PLT_PROTOCOL_SUBPROTOCOL ".\n";
+  PltRouter *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  g_autoptr(GError) error = NULL;
+  PltUser *user;
+  gint64 expires = 0;
 
-  if (offers_subprotocol (soup_message_headers_get_one (headers, "Sec-WebSocket-Protocol")))
+  if (!offers_subprotocol (soup_message_headers_get_one (headers, "Sec-WebSocket-Protocol")))
+    {
+      set_plain_response (msg, SOUP_STATUS_BAD_REQUEST, body);
+      return;
+    }
+
+  if (self->sessions->len >= MAX_SESSIONS)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%d", BUSY_RETRY_AFTER_S);
+
+      g_message ("Turned a connection away: %u sessions already", self->sessions->len);
+      soup_message_headers_replace (response, "Retry-After", seconds);
+      set_plain_response (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The router is full: try again later.\n");
+      return;
+    }
+
+  if (self->auth == NULL)
     return;
 
-  soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
-  soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC,
-                                    body, sizeof body - 1);
+  user = plt_auth_check_token (self->auth, bearer_token (msg), &expires, &error);
+  if (user == NULL)
+    {
+      g_autofree char *peer = describe_address (soup_server_message_get_remote_address (msg));
+
+      /* Neither the token nor any part of it goes to the log. */
+      g_message ("Refused a connection from %s: %s", peer,
+                 bearer_token (msg) == NULL ? "no token" : "the token is not valid");
+      soup_message_headers_replace (response, "WWW-Authenticate", "Bearer realm=\"plateau\"");
+      set_plain_response (msg, SOUP_STATUS_UNAUTHORIZED,
+                          "Log in first (POST " LOGIN_PATH "), then connect with the header "
+                          "Authorization: Bearer TOKEN.\n");
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (msg), "plt-user", user, (GDestroyNotify) plt_user_free);
+  g_object_set_data_full (G_OBJECT (msg), "plt-expires", g_memdup2 (&expires, sizeof expires), g_free);
+}
+
+typedef struct
+{
+  PltRouter         *router;
+  SoupServerMessage *msg;
+} LoginRequest;
+
+static void
+json_response (SoupServerMessage *msg,
+               guint              status,
+               JsonBuilder       *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+}
+
+static void
+json_error_response (SoupServerMessage *msg,
+                     guint              status,
+                     const char        *text)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  json_response (msg, status, builder);
+}
+
+static void
+login_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LoginRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PltUser) user = NULL;
+  g_autofree char *peer = describe_address (soup_server_message_get_remote_address (request->msg));
+  gint64 expires = 0;
+  gint64 retry_after_ms = 0;
+  char *token;
+
+  token = plt_auth_login_finish (PLT_AUTH (source), result, &user, &expires, &retry_after_ms, &error);
+  if (token != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      g_message ("Login of “%s” from %s", user != NULL ? user->name : "?", peer);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "token");
+      json_builder_add_string_value (builder, token);
+      json_builder_set_member_name (builder, "expires");
+      json_builder_add_int_value (builder, expires);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, user != NULL ? plt_role_to_string (user->role) : "agent");
+      json_builder_end_object (builder);
+      json_response (request->msg, SOUP_STATUS_OK, builder);
+      sodium_memzero (token, strlen (token));
+      g_free (token);
+    }
+  else if (g_error_matches (error, PLT_AUTH_ERROR, PLT_AUTH_ERROR_RATE_LIMITED))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, (retry_after_ms + 999) / 1000);
+
+      g_message ("Login from %s refused: %s", peer, error->message);
+      soup_message_headers_replace (soup_server_message_get_response_headers (request->msg),
+                                    "Retry-After", seconds);
+      json_error_response (request->msg, 429 /* Too Many Requests */, error->message);
+    }
+  else if (g_error_matches (error, PLT_AUTH_ERROR, PLT_AUTH_ERROR_BAD_CREDENTIALS))
+    {
+      g_message ("Failed login from %s", peer);
+      json_error_response (request->msg, SOUP_STATUS_UNAUTHORIZED, "Wrong user name or password");
+    }
+  else
+    {
+      g_warning ("Login from %s failed: %s", peer, error->message);
+      json_error_response (request->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The router could not log you in");
+    }
+
+  soup_server_message_unpause (request->msg);
+  g_object_unref (request->msg);
+  g_object_unref (request->router);
+  g_free (request);
+}
+
+/* POST /login {"user","password"} → {"token","expires","role"}. */
+static void
+on_login (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  PltRouter *self = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *ip = NULL;
+  GSocketAddress *remote;
+  JsonNode *root;
+  JsonObject *object;
+  const char *name;
+  const char *password;
+  LoginRequest *request;
+
+  if (self->auth == NULL)
+    {
+      json_error_response (msg, SOUP_STATUS_NOT_FOUND, "This router runs without authentication");
+      return;
+    }
+
+  if (g_strcmp0 (soup_server_message_get_method (msg), SOUP_METHOD_POST) != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
+      json_error_response (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Use POST");
+      return;
+    }
+
+  bytes = soup_message_body_flatten (body);
+  if (g_bytes_get_size (bytes) > MAX_LOGIN_BODY)
+    {
+      json_error_response (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request is too large");
+      return;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!g_utf8_validate_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_error_response (msg, SOUP_STATUS_BAD_REQUEST, "Expected a JSON object {\"user\", \"password\"}");
+      return;
+    }
+
+  object = json_node_get_object (root);
+  name = json_object_get_string_member_with_default (object, "user", NULL);
+  password = json_object_get_string_member_with_default (object, "password", NULL);
+  if (name == NULL || password == NULL)
+    {
+      json_error_response (msg, SOUP_STATUS_BAD_REQUEST, "Expected the strings “user” and “password”");
+      return;
+    }
+
+  remote = soup_server_message_get_remote_address (msg);
+  if (G_IS_INET_SOCKET_ADDRESS (remote))
+    ip = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+
+  request = g_new0 (LoginRequest, 1);
+  request->router = g_object_ref (self);
+  request->msg = g_object_ref (msg);
+  soup_server_message_pause (msg);
+  plt_auth_login_async (self->auth, name, password, ip, NULL, login_done, request);
 }
 
 /* The tick: moves the simulation to the router's clock, sends the queue
- * updates that are due, frees closed sessions. */
+ * updates that are due, ends expired logins, frees what is over. */
 static gboolean
 on_tick (gpointer user_data)
 {
   PltRouter *self = user_data;
+  gint64 now_us = g_get_monotonic_time ();
+  gint64 now_ms = g_get_real_time () / 1000;
 
   if (!self->paused)
     plt_acd_advance_to (self->acd, router_now (self));
@@ -1056,9 +1061,10 @@ on_tick (gpointer user_data)
 
   for (guint i = self->sessions->len; i > 0; i--)
     {
-      Session *session = g_ptr_array_index (self->sessions, i - 1);
+      PltSession *session = g_ptr_array_index (self->sessions, i - 1);
 
-      if (session->closed)
+      _plt_session_tick (session, now_ms);
+      if (_plt_session_is_done (session, now_us))
         g_ptr_array_remove_index (self->sessions, i - 1);
     }
 
@@ -1091,6 +1097,9 @@ plt_router_dispose (GObject *object)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_clear_object (&self->acd);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->db);
+  g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (plt_router_parent_class)->dispose (object);
 }
@@ -1104,7 +1113,7 @@ plt_router_finalize (GObject *object)
     g_clear_pointer (&self->published[k], g_hash_table_unref);
   g_clear_pointer (&self->queue_slots_by_id, g_hash_table_unref);
   g_clear_pointer (&self->queue_slots, g_ptr_array_unref);
-  drop_snapshot_cache (self);
+  g_clear_pointer (&self->snapshot_cache, g_hash_table_unref);
   g_clear_pointer (&self->scenario, plt_scenario_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->uri);
@@ -1135,7 +1144,8 @@ static void
 plt_router_init (PltRouter *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->sessions = g_ptr_array_new_with_free_func (session_free);
+  self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) _plt_session_free);
+  self->snapshot_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, snapshot_cache_free);
   self->published[PLT_ACD_ENTITY_TEAM] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, published_team_free);
   self->published[PLT_ACD_ENTITY_AGENT] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, published_agent_free);
   self->published[PLT_ACD_ENTITY_QUEUE] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, published_queue_free);
@@ -1144,6 +1154,9 @@ plt_router_init (PltRouter *self)
   self->queue_slots_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->hello_timeout_ms = DEFAULT_HELLO_TIMEOUT_MS;
   self->heartbeat_ms = DEFAULT_HEARTBEAT_MS;
+  self->max_lag_events = DEFAULT_MAX_LAG_EVENTS;
+  self->max_lag_bytes = DEFAULT_MAX_LAG_BYTES;
+  self->resume_keep_ms = DEFAULT_RESUME_KEEP_MS;
   self->speed = 1.0;
 }
 
@@ -1174,6 +1187,13 @@ plt_router_new (const PltRouterOptions  *options,
       return NULL;
     }
 
+  if ((options->tls_cert_file == NULL) != (options->tls_key_file == NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "TLS needs both a certificate and its key");
+      return NULL;
+    }
+
   scenario = plt_scenario_load (options->scenario, error);
   if (scenario == NULL)
     return NULL;
@@ -1183,7 +1203,42 @@ plt_router_new (const PltRouterOptions  *options,
   self->speed = options->speed;
   if (options->heartbeat_ms != 0)
     self->heartbeat_ms = options->heartbeat_ms;
+  if (options->max_lag_events != 0)
+    self->max_lag_events = options->max_lag_events;
+  if (options->max_lag_bytes != 0)
+    self->max_lag_bytes = options->max_lag_bytes;
+  if (options->resume_keep_ms != 0)
+    self->resume_keep_ms = options->resume_keep_ms;
+  /* The ring outlasts the lag bound, so that a console dropped for lag can
+   * still resume from what it acknowledged. */
+  self->ring_events = self->max_lag_events + self->max_lag_events / 4;
+  self->ring_bytes = self->max_lag_bytes + self->max_lag_bytes / 4;
   self->epoch = random_epoch ();
+
+  if (options->tls_cert_file != NULL)
+    {
+      self->certificate = g_tls_certificate_new_from_files (options->tls_cert_file, options->tls_key_file, error);
+      if (self->certificate == NULL)
+        {
+          g_prefix_error (error, "Cannot load the TLS certificate: ");
+          return NULL;
+        }
+      self->tls = TRUE;
+    }
+
+  self->db = plt_db_open (options->db_path != NULL ? options->db_path : ":memory:", error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (options->no_auth)
+    g_message ("Warning: authentication is off: anyone who reaches this router sees everything "
+               "and may act on every agent");
+  else
+    {
+      self->auth = plt_auth_new (self->db, error);
+      if (self->auth == NULL)
+        return NULL;
+    }
 
   self->acd = plt_acd_new (self->scenario, options->seed, g_get_real_time () / 1000);
   reset_anchor (self);
@@ -1220,10 +1275,13 @@ plt_router_new (const PltRouterOptions  *options,
   g_signal_connect (self->acd, "changed", G_CALLBACK (on_acd_changed), self);
   g_signal_connect (self->acd, "removed", G_CALLBACK (on_acd_removed), self);
 
-  self->server = soup_server_new ("server-header", ROUTER_SERVER_NAME " ", NULL);
+  self->server = soup_server_new ("server-header", ROUTER_SERVER_NAME " ",
+                                  "tls-certificate", self->certificate,
+                                  NULL);
   /* Compression is not negotiated (docs/protocol.md §1). */
   soup_server_remove_websocket_extension (self->server, SOUP_TYPE_WEBSOCKET_EXTENSION_DEFLATE);
-  soup_server_add_handler (self->server, PLT_PROTOCOL_PATH, on_http_request, NULL, NULL);
+  soup_server_add_handler (self->server, PLT_PROTOCOL_PATH, on_http_request, self, NULL);
+  soup_server_add_handler (self->server, LOGIN_PATH, on_login, self, NULL);
   soup_server_add_websocket_handler (self->server, PLT_PROTOCOL_PATH, NULL, (char **) protocols,
                                      on_websocket, self, NULL);
 
@@ -1285,7 +1343,8 @@ plt_router_listen (PltRouter   *self,
     }
 
   socket_address = g_inet_socket_address_new (address, port);
-  if (!soup_server_listen (self->server, socket_address, 0, &local_error))
+  if (!soup_server_listen (self->server, socket_address,
+                           self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    "Cannot listen on %s:%u: %s", host, port, local_error->message);
@@ -1306,9 +1365,13 @@ plt_router_listen (PltRouter   *self,
 
   ip = g_inet_address_to_string (address);
   if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
-    self->uri = g_strdup_printf ("ws://[%s]:%u%s", ip, bound_port, PLT_PROTOCOL_PATH);
+    self->uri = g_strdup_printf ("%s://[%s]:%u%s", self->tls ? "wss" : "ws", ip, bound_port, PLT_PROTOCOL_PATH);
   else
-    self->uri = g_strdup_printf ("ws://%s:%u%s", ip, bound_port, PLT_PROTOCOL_PATH);
+    self->uri = g_strdup_printf ("%s://%s:%u%s", self->tls ? "wss" : "ws", ip, bound_port, PLT_PROTOCOL_PATH);
+
+  if (!self->tls && self->auth != NULL && !g_inet_address_get_is_loopback (address))
+    g_message ("Warning: listening on %s without TLS: passwords and tokens cross the network in clear. "
+               "Use --tls-cert and --tls-key, or a TLS proxy in front.", ip);
 
   self->running = TRUE;
   reset_anchor (self);
@@ -1347,8 +1410,8 @@ plt_router_stop (PltRouter *self)
     }
 
   for (guint i = 0; i < self->sessions->len; i++)
-    session_close (g_ptr_array_index (self->sessions, i),
-                   SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "router shutting down");
+    _plt_session_close (g_ptr_array_index (self->sessions, i),
+                        SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "router shutting down");
 
   soup_server_disconnect (self->server);
 }
@@ -1420,10 +1483,82 @@ plt_router_get_n_clients (PltRouter *self)
   g_return_val_if_fail (PLT_IS_ROUTER (self), 0);
 
   for (guint i = 0; i < self->sessions->len; i++)
-    if (!((Session *) g_ptr_array_index (self->sessions, i))->closed)
+    if (_plt_session_is_connected (g_ptr_array_index (self->sessions, i)))
       n++;
 
   return n;
+}
+
+guint
+plt_router_get_n_sessions (PltRouter *self)
+{
+  g_return_val_if_fail (PLT_IS_ROUTER (self), 0);
+
+  return self->sessions->len;
+}
+
+guint64
+plt_router_get_n_slow_consumers (PltRouter *self)
+{
+  g_return_val_if_fail (PLT_IS_ROUTER (self), 0);
+
+  return self->n_slow_consumers;
+}
+
+PltAuth *
+plt_router_get_auth (PltRouter *self)
+{
+  g_return_val_if_fail (PLT_IS_ROUTER (self), NULL);
+
+  return self->auth;
+}
+
+gint64
+plt_router_get_session_seq (PltRouter  *self,
+                            const char *id)
+{
+  PltSession *session;
+
+  g_return_val_if_fail (PLT_IS_ROUTER (self), -1);
+
+  session = _plt_router_find_session (self, id);
+  return session != NULL ? _plt_session_get_seq (session) : -1;
+}
+
+char *
+plt_router_create_demo_token (PltRouter  *self,
+                              gint64     *expires_ms,
+                              GError    **error)
+{
+  g_autoptr(PltUser) existing = NULL;
+
+  g_return_val_if_fail (PLT_IS_ROUTER (self), NULL);
+
+  if (self->auth == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "This router runs without authentication");
+      return NULL;
+    }
+
+  existing = plt_auth_lookup_user (self->auth, DEMO_USER);
+  if (existing == NULL)
+    {
+      char password[33];
+      gboolean added;
+
+      /* 32 random characters: a slow hash adds nothing to that, so the
+       * cheapest Argon2id limits keep the start of the demo quick. */
+      plt_auth_random_password (password, sizeof password);
+      plt_auth_set_hash_limits (self->auth, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+      added = plt_auth_add_user (self->auth, DEMO_USER, PLT_ROLE_MANAGER, NULL, NULL, password, error);
+      plt_auth_set_hash_limits (self->auth, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+      sodium_memzero (password, sizeof password);
+      if (!added)
+        return NULL;
+    }
+
+  return plt_auth_issue_token (self->auth, DEMO_USER, expires_ms, error);
 }
 
 PltAcd *
@@ -1604,6 +1739,68 @@ plt_router_thread_get_uri (PltRouterThread *thread)
   g_return_val_if_fail (thread != NULL, NULL);
 
   return thread->uri;
+}
+
+typedef struct
+{
+  PltRouterThread *thread;
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         done;
+  char            *token;
+  GError          *error;
+} TokenRequest;
+
+static gboolean
+router_thread_token_cb (gpointer data)
+{
+  TokenRequest *request = data;
+  g_autoptr(GError) error = NULL;
+  char *token = NULL;
+
+  if (request->thread->router != NULL)
+    token = plt_router_create_demo_token (request->thread->router, NULL, &error);
+  else
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CLOSED, "The router has stopped");
+
+  g_mutex_lock (&request->mutex);
+  request->token = token;
+  request->error = g_steal_pointer (&error);
+  request->done = TRUE;
+  g_cond_signal (&request->cond);
+  g_mutex_unlock (&request->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+char *
+plt_router_thread_dup_demo_token (PltRouterThread  *thread,
+                                  GError          **error)
+{
+  TokenRequest request = { thread, };
+  char *token;
+
+  g_return_val_if_fail (thread != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_mutex_init (&request.mutex);
+  g_cond_init (&request.cond);
+
+  g_main_context_invoke (thread->context, router_thread_token_cb, &request);
+
+  g_mutex_lock (&request.mutex);
+  while (!request.done)
+    g_cond_wait (&request.cond, &request.mutex);
+  g_mutex_unlock (&request.mutex);
+
+  g_mutex_clear (&request.mutex);
+  g_cond_clear (&request.cond);
+
+  token = request.token;
+  if (token == NULL)
+    g_propagate_error (error, request.error);
+
+  return token;
 }
 
 static gboolean

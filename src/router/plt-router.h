@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "plt-acd.h"
+#include "plt-auth.h"
 #include "plt-protocol.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,18 @@ typedef struct
   double      speed;         /* simulated seconds per real second, > 0 */
   guint64     seed;          /* same seed + same scenario = same run */
   guint       heartbeat_ms;  /* sys.hb after this much silence; 0 = default 10 000 */
+
+  /* Added with authentication, resume and TLS (docs/protocol.md §4, §8, §9).
+   * Zero is the default for each. */
+  const char *db_path;       /* the users' database; NULL = in memory, for an
+                              * embedded router (plateau-router picks a file) */
+  gboolean    no_auth;       /* opt-in: every connection is an admin, no
+                              * login; logged as a warning. Never the default. */
+  const char *tls_cert_file; /* PEM; with tls_key_file, serve wss:// */
+  const char *tls_key_file;
+  guint       max_lag_events;   /* unacknowledged events before 4008; 0 = 20 000 */
+  gsize       max_lag_bytes;    /* unacknowledged bytes before 4008; 0 = 8 MiB */
+  guint       resume_keep_ms;   /* how long a session waits for a resume; 0 = 5 min */
 } PltRouterOptions;
 
 /* Loads the scenario; runs on the thread-default main context. */
@@ -31,7 +44,7 @@ gboolean     plt_router_listen          (PltRouter   *self,
                                          const char  *host,
                                          guint        port,
                                          GError     **error);
-/* Returns: (transfer full): e.g. "ws://127.0.0.1:8765/acd" */
+/* Returns: (transfer full): e.g. "ws://127.0.0.1:8765/acd" (wss:// with TLS) */
 char        *plt_router_dup_uri         (PltRouter   *self);
 /* Closes every connection with 1001 and stops listening and simulating. */
 void         plt_router_stop            (PltRouter   *self);
@@ -41,10 +54,27 @@ void         plt_router_stop            (PltRouter   *self);
  * that plt_router_get_seq() stays put from then on until resumed. */
 void         plt_router_set_paused      (PltRouter   *self,
                                          gboolean     paused);
-/* The seq of the last delta of the stream. */
+/* How many deltas the router published, all views together. Each session
+ * numbers the deltas its view sees on its own stream (docs/protocol.md §3). */
 gint64       plt_router_get_seq         (PltRouter   *self);
 const char  *plt_router_get_epoch       (PltRouter   *self);
 guint        plt_router_get_n_clients   (PltRouter   *self);
+/* Sessions kept, connected or waiting for a resume. */
+guint        plt_router_get_n_sessions  (PltRouter   *self);
+/* How many connections were closed with 4008 (slow consumer). */
+guint64      plt_router_get_n_slow_consumers (PltRouter *self);
+/* Returns: (transfer none) (nullable): the users, NULL with no_auth */
+PltAuth     *plt_router_get_auth        (PltRouter   *self);
+/* Creates (once) the account "demo", a manager with a random password
+ * nobody knows, hashed cheaply (it is 32 random characters), and returns a
+ * fresh token for it. For `plateau --demo` and tests.
+ * Returns: (transfer full) (nullable) */
+char        *plt_router_create_demo_token (PltRouter *self,
+                                           gint64    *expires_ms,
+                                           GError   **error);
+/* The seq of session @id's stream, or -1 if there is no such session. */
+gint64       plt_router_get_session_seq (PltRouter   *self,
+                                         const char  *id);
 
 /* Returns: (transfer full) (element-type Plt*Data): the current state,
  * exactly as a snapshot would carry it. */
@@ -79,6 +109,13 @@ PltRouterThread *plt_router_thread_start (const PltRouterOptions *options,
                                           guint                   port,
                                           GError                **error);
 const char      *plt_router_thread_get_uri (PltRouterThread *thread);
+/* A fresh token (12 h) for the embedded router's demo account, which
+ * plt_router_thread_start() created: the console logs in with it without
+ * asking anyone (plt_client_set_token()). Call it again when the client
+ * reports PLT_CONNECTION_STATE_NEEDS_LOGIN. The caller must wipe and free it.
+ * Returns: (transfer full) (nullable) */
+char            *plt_router_thread_dup_demo_token (PltRouterThread *thread,
+                                                   GError         **error);
 /* Stops the router, joins the thread and frees @thread. */
 void             plt_router_thread_stop  (PltRouterThread *thread);
 
