@@ -79,6 +79,14 @@ fixture_set_up (Fixture    *fixture,
   fixture->clock = plt_clock_new ();
   fixture->client = plt_client_new (fixture->model, fixture->clock);
   g_signal_connect (fixture->client, "synced", G_CALLBACK (on_synced), fixture);
+
+  /* The demo account: a manager, who sees everything. */
+  {
+    g_autofree char *token = plt_router_create_demo_token (fixture->router, NULL, &error);
+
+    g_assert_no_error (error);
+    plt_client_set_token (fixture->client, token);
+  }
 }
 
 static gboolean

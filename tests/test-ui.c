@@ -625,6 +625,12 @@ test_end_to_end (void)
   g_assert_cmpstr (_plt_window_get_page (fixture.window), ==, "connecting");
   gtk_window_present (GTK_WINDOW (fixture.window));
 
+  {
+    g_autofree char *token = plt_router_create_demo_token (fixture.router, NULL, &error);
+
+    g_assert_no_error (error);
+    plt_client_set_token (fixture.client, token);
+  }
   plt_client_connect (fixture.client, uri);
 
   wait_until (is_synced, &fixture, WAIT_TIMEOUT_MS, "the first snapshot");

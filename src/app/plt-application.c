@@ -128,10 +128,11 @@ set_client (PltApplication *self,
 }
 
 /* Follows @uri with a new client (and so a new, empty model), unless the
- * current client already follows it. */
+ * current client already follows it; logs in with @token when not NULL. */
 static void
 follow_router (PltApplication *self,
-               const char     *uri)
+               const char     *uri,
+               const char     *token)
 {
   g_autoptr(PltClient) client = NULL;
 
@@ -142,6 +143,8 @@ follow_router (PltApplication *self,
     return;
 
   client = plt_client_new (NULL, NULL);
+  if (token != NULL)
+    plt_client_set_token (client, token);
   set_client (self, client);
   plt_client_connect (client, uri);
 }
@@ -170,7 +173,15 @@ start_demo (PltApplication  *self,
         return FALSE;
     }
 
-  follow_router (self, plt_router_thread_get_uri (self->demo_router));
+  /* The embedded router's demo account: no one is asked anything. */
+  {
+    g_autofree char *token = plt_router_thread_dup_demo_token (self->demo_router, error);
+
+    if (token == NULL)
+      return FALSE;
+    follow_router (self, plt_router_thread_get_uri (self->demo_router), token);
+    explicit_bzero (token, strlen (token));
+  }
 
   return TRUE;
 }
@@ -185,7 +196,7 @@ connect_saved_router (PltApplication *self)
 
   uri = g_settings_get_string (self->settings, SETTINGS_KEY_SERVER_URL);
   if (uri[0] != '\0')
-    follow_router (self, uri);
+    follow_router (self, uri, NULL);
 }
 
 /* --screenshot ------------------------------------------------------------ */
@@ -423,7 +434,7 @@ connect_activated (GSimpleAction *action,
     }
 
   stop_demo_router (self);
-  follow_router (self, uri);
+  follow_router (self, uri, NULL);
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, SETTINGS_KEY_SERVER_URL, uri);
@@ -633,7 +644,7 @@ plt_application_command_line (GApplication            *application,
   else if (server_uri != NULL)
     {
       stop_demo_router (self);
-      follow_router (self, server_uri);
+      follow_router (self, server_uri, NULL);
     }
   else
     connect_saved_router (self);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "plt-client.h"
@@ -26,8 +27,15 @@
  * with another epoch, a seq going backwards, silence longer than
  * 2 × heartbeat + grace, a snapshot that does not finish in time, or the
  * peer closing, all drop the link and retry with exponential back-off and
- * full jitter. Close code 4004, a newer protocol version or a subprotocol
- * mismatch stop the client (FAILED): retrying cannot fix them.
+ * full jitter, never sooner than a retry hint of the router (Retry-After on
+ * a 503, retry_after_ms in an error). Close code 4004, a newer protocol
+ * version, a subprotocol mismatch or an untrusted certificate stop the
+ * client (FAILED): retrying cannot fix them. A refused login, token or an
+ * expired one stop it in NEEDS_LOGIN.
+ *
+ * A link lost while LIVE is resumed: the next hello carries
+ * resume {session, epoch, last_seq}; a welcome with replay true is followed
+ * by exactly the deltas missed, a welcome without by a new snapshot.
  */
 
 struct _PltClient
@@ -43,6 +51,16 @@ struct _PltClient
   char                    *address;          /* host:port, for messages */
   char                    *last_error;
   char                    *epoch;
+  char                    *session_id;       /* of the last welcome */
+  char                    *role;
+
+  /* Logging in: secrets, wiped when dropped */
+  char                    *login_user;
+  char                    *login_password;   /* until the router answered a login */
+  char                    *token;
+  GTlsDatabase            *ca_database;      /* extra CAs, or NULL */
+  GTlsCertificateFlags     tls_errors;
+  gint64                   retry_hint_ms;    /* from the router: wait at least this */
 
   /* The link */
   struct _ConnectData     *connecting;       /* the pending connect, if any */
@@ -89,6 +107,8 @@ struct _PltClient
   guint                    welcomed : 1;
   guint                    awaiting_snapshot : 1;
   guint                    in_snapshot : 1;
+  guint                    can_resume : 1;    /* the model was complete when the link dropped */
+  guint                    resuming : 1;      /* the hello of this link asked to resume */
 };
 
 G_DEFINE_FINAL_TYPE (PltClient, plt_client, G_TYPE_OBJECT)
@@ -104,6 +124,8 @@ enum {
   PROP_EPOCH,
   PROP_RETRY_AT,
   PROP_LAST_UPDATE,
+  PROP_ROLE,
+  PROP_TLS_ERRORS,
   N_PROPS
 };
 
@@ -128,11 +150,18 @@ enum { KIND_TEAMS, KIND_AGENTS, KIND_QUEUES, KIND_CALLS, N_KINDS };
 #define KEEPALIVE_INTERVAL_S        15
 #define ACK_INTERVAL_US             G_USEC_PER_SEC
 #define MAX_BUFFERED                100000
+#define CLOSE_TOKEN_EXPIRED         4003
 #define CLOSE_PROTOCOL_ERROR        4004
+#define CLOSE_SLOW_CONSUMER         4008
+#define MAX_RETRY_HINT_MS           (10 * 60 * 1000)
+#define LOGIN_PATH                  "/login"
 
 typedef struct _ConnectData ConnectData;
 
 static void start_connect (PltClient *self);
+static void start_login (PltClient *self);
+static void fail_tls (PltClient *self, GTlsCertificateFlags errors);
+static gint64 retry_after_ms (SoupMessage *message);
 
 /* A connect in progress. The client forgets it (self = NULL) when it gives
  * up on it; the callback then only frees it. */
@@ -143,7 +172,25 @@ struct _ConnectData
   SoupMessage  *message;
   guint         timeout_source;
   gboolean      timed_out;
+  gboolean      login;          /* POST /login, not the upgrade */
 };
+
+/* Overwrites a secret before freeing it. */
+static void
+secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+static void
+secret_clear (char **secret)
+{
+  secret_free (g_steal_pointer (secret));
+}
 
 /* ------------------------------------------------------------------------ */
 /* Properties                                                                */
@@ -401,6 +448,10 @@ schedule_retry (PltClient *self,
   drop_connection (self, FALSE, 0);
 
   delay = at_once ? 0 : backoff_delay_ms (self);
+  /* The router's hint is a floor, jitter or not. */
+  if (self->retry_hint_ms > 0)
+    delay = MAX (delay, (guint) MIN (self->retry_hint_ms, MAX_RETRY_HINT_MS));
+  self->retry_hint_ms = 0;
   self->attempt = MIN (self->attempt + 1, 30);
 
   g_clear_handle_id (&self->retry_source, g_source_remove);
@@ -418,8 +469,27 @@ lose_link (PltClient  *self,
            gboolean    at_once)
 {
   g_debug ("Link to %s lost: %s", self->address, why);
+  /* A complete model can be resumed; anything else starts afresh. */
+  self->can_resume = self->state == PLT_CONNECTION_STATE_LIVE && self->welcomed &&
+                     !self->in_snapshot && !self->awaiting_snapshot && self->session_id != NULL;
   set_last_error (self, why);
   schedule_retry (self, at_once);
+}
+
+/* The router wants (other) credentials: stop, and let the user say. */
+static void
+need_login (PltClient  *self,
+            const char *why)
+{
+  g_debug ("Link to %s needs a login: %s", self->address, why);
+  secret_clear (&self->token);
+  secret_clear (&self->login_password);
+  self->can_resume = FALSE;
+  set_last_error (self, why);
+  drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_NORMAL);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  set_retry_at (self, 0);
+  set_state (self, PLT_CONNECTION_STATE_NEEDS_LOGIN);
 }
 
 /* Retrying cannot help: stop. */
@@ -735,16 +805,43 @@ handle_welcome (PltClient        *self,
 
   self->welcomed = TRUE;
   self->heartbeat_ms = welcome->heartbeat_ms;
-  self->awaiting_snapshot = TRUE;
-  self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
   self->acked_seq = -1;
   self->last_ack_time = 0;
 
-  g_debug ("Welcome from %s (%s), session %s, epoch %s, heartbeat %" G_GINT64_FORMAT " ms",
-           self->address, welcome->server, welcome->session, message->epoch, welcome->heartbeat_ms);
+  g_debug ("Welcome from %s (%s), session %s, epoch %s, heartbeat %" G_GINT64_FORMAT " ms, replay %d",
+           self->address, welcome->server, welcome->session, message->epoch, welcome->heartbeat_ms,
+           welcome->replay);
 
-  set_epoch (self, message->epoch);
   plt_clock_sync (self->clock, welcome->clock_now, welcome->clock_rate);
+
+  if (g_strcmp0 (self->role, welcome->role) != 0)
+    {
+      g_free (self->role);
+      self->role = g_strdup (welcome->role);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+    }
+
+  /* Resumed: the deltas missed follow, the model stays. */
+  if (welcome->replay && self->resuming &&
+      g_strcmp0 (welcome->session, self->session_id) == 0 &&
+      g_strcmp0 (message->epoch, self->epoch) == 0 &&
+      message->seq >= self->last_seq)
+    {
+      self->awaiting_snapshot = FALSE;
+      self->snapshot_deadline = 0;
+      self->live_since = g_get_monotonic_time ();
+      set_retry_at (self, 0);
+      set_last_error (self, NULL);
+      set_state (self, PLT_CONNECTION_STATE_LIVE);
+      g_signal_emit (self, signals[SYNCED], 0);
+      return;
+    }
+
+  g_free (self->session_id);
+  self->session_id = g_strdup (welcome->session);
+  self->awaiting_snapshot = TRUE;
+  self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
+  set_epoch (self, message->epoch);
   set_state (self, PLT_CONNECTION_STATE_SYNCING);
 }
 
@@ -756,6 +853,9 @@ handle_router_error (PltClient        *self,
 
   g_debug ("The router at %s reported %s: %s", self->address,
            plt_protocol_error_code_to_string (error->code), error->message);
+
+  if (error->retry_after_ms > 0)
+    self->retry_hint_ms = error->retry_after_ms;
 
   if (error->code == PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION && error->fatal)
     {
@@ -795,6 +895,7 @@ handle_message (PltClient  *self,
   if (g_strcmp0 (message->epoch, self->epoch) != 0)
     {
       lose_link (self, _("The router restarted; loading all data again"), TRUE);
+      self->can_resume = FALSE;
       return;
     }
 
@@ -816,7 +917,10 @@ handle_message (PltClient  *self,
       if (self->in_snapshot || self->awaiting_snapshot)
         break;
       if (message->seq < self->last_seq)
-        lose_link (self, _("The router’s event stream went backwards; loading all data again"), TRUE);
+        {
+          lose_link (self, _("The router’s event stream went backwards; loading all data again"), TRUE);
+          self->can_resume = FALSE;
+        }
       else if (message->seq > self->last_seq)
         request_resync (self);
       break;
@@ -954,6 +1058,14 @@ conn_closed_cb (SoupWebsocketConnection *conn,
 
   switch (code)
     {
+    case CLOSE_TOKEN_EXPIRED:
+      need_login (self, _("Your login to the router expired; sign in again"));
+      return;
+
+    case CLOSE_SLOW_CONSUMER:
+      lose_link (self, _("The router dropped the link because Plateau fell behind; catching up"), TRUE);
+      return;
+
     case CLOSE_PROTOCOL_ERROR:
       if (reason != NULL)
         why = g_strdup_printf (_("The router ended the session because of a protocol error: %s"), reason);
@@ -1132,9 +1244,35 @@ websocket_connect_cb (GObject      *source,
 
   if (conn == NULL)
     {
-      g_autofree char *why = describe_connect_error (self, data, error);
+      g_autofree char *why = NULL;
+      GTlsCertificateFlags tls_errors = soup_message_get_tls_peer_certificate_errors (data->message);
+      guint status = soup_message_get_status (data->message);
 
       g_debug ("Could not connect to %s: %s", self->address, error->message);
+
+      if (tls_errors != 0 || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        {
+          connect_data_free (data);
+          fail_tls (self, tls_errors);
+          return;
+        }
+
+      if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_NOT_WEBSOCKET) &&
+          status == SOUP_STATUS_UNAUTHORIZED)
+        {
+          gboolean had_token = self->token != NULL;
+
+          connect_data_free (data);
+          need_login (self, had_token
+                      ? _("The router did not accept your login: it expired or was revoked; sign in again")
+                      : _("The router needs you to sign in"));
+          return;
+        }
+
+      if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+        self->retry_hint_ms = retry_after_ms (data->message);
+
+      why = describe_connect_error (self, data, error);
       connect_data_free (data);
       lose_link (self, why, FALSE);
       return;
@@ -1171,8 +1309,260 @@ websocket_connect_cb (GObject      *source,
   self->welcomed = FALSE;
   start_watchdog (self);
 
-  hello = plt_protocol_encode_hello ("plateau/" PACKAGE_VERSION);
+  self->resuming = self->can_resume;
+  if (self->resuming)
+    {
+      g_debug ("Asking %s to resume session %s after seq %" G_GINT64_FORMAT,
+               self->address, self->session_id, self->last_seq);
+      hello = plt_protocol_encode_hello_resume ("plateau/" PACKAGE_VERSION, self->session_id,
+                                                self->epoch, self->last_seq);
+    }
+  else
+    hello = plt_protocol_encode_hello ("plateau/" PACKAGE_VERSION);
+  self->can_resume = FALSE;
   send_text (self, hello);
+}
+
+
+/* The extra CA file, on top of the system's: a certificate the system
+ * refuses only for its issuer is checked again against it. */
+static gboolean
+accept_certificate_cb (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  GTlsDatabase *database = user_data;
+  g_autoptr(GSocketConnectable) identity = NULL;
+  GTlsCertificateFlags flags;
+  GUri *uri = soup_message_get_uri (message);
+
+  if (database == NULL || errors != G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return FALSE;
+
+  identity = g_network_address_new (g_uri_get_host (uri), (guint16) MAX (g_uri_get_port (uri), 0));
+  flags = g_tls_database_verify_chain (database, certificate, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                       identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+  return flags == 0;
+}
+
+static ConnectData *
+connect_data_new (PltClient   *self,
+                  SoupMessage *message)
+{
+  ConnectData *data = g_new0 (ConnectData, 1);
+
+  data->self = self;
+  data->cancellable = g_cancellable_new ();
+  data->message = g_object_ref (message);
+  data->timeout_source = g_timeout_add (self->connect_timeout_ms, connect_timeout_cb, data);
+  g_source_set_name_by_id (data->timeout_source, "[plateau] client connect timeout");
+  self->connecting = data;
+
+  if (self->ca_database != NULL)
+    g_signal_connect_data (message, "accept-certificate", G_CALLBACK (accept_certificate_cb),
+                           g_object_ref (self->ca_database), (GClosureNotify) g_object_unref, 0);
+
+  return data;
+}
+
+/* Retry-After of a response, in ms (seconds only; 0 when absent or bad). */
+static gint64
+retry_after_ms (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message), "Retry-After");
+  guint64 seconds;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL))
+    return 0;
+
+  return (gint64) seconds * 1000;
+}
+
+/* Why a certificate was refused, for a supervisor. */
+static void
+fail_tls (PltClient            *self,
+          GTlsCertificateFlags  errors)
+{
+  const char *reason;
+  g_autofree char *why = NULL;
+
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    reason = _("it is self-signed or signed by an unknown authority");
+  else if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    reason = _("it was issued for another address");
+  else if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    reason = _("it has expired");
+  else if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    reason = _("it is not valid yet");
+  else if (errors & G_TLS_CERTIFICATE_REVOKED)
+    reason = _("it was revoked");
+  else if (errors & G_TLS_CERTIFICATE_INSECURE)
+    reason = _("it uses an insecure algorithm");
+  else
+    reason = _("it could not be checked");
+
+  why = g_strdup_printf (_("The router’s certificate is not trusted: %s"), reason);
+  if (errors == 0)
+    errors = G_TLS_CERTIFICATE_GENERIC_ERROR;
+  if (self->tls_errors != errors)
+    {
+      self->tls_errors = errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_ERRORS]);
+    }
+  fail (self, why, SOUP_WEBSOCKET_CLOSE_NORMAL);
+}
+
+/* The /login URI next to @self->uri: ws → http, wss → https. */
+static char *
+login_uri (PltClient *self)
+{
+  g_autoptr(GUri) uri = g_uri_parse (self->uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) login = NULL;
+
+  if (uri == NULL)
+    return NULL;
+
+  login = g_uri_build (G_URI_FLAGS_NONE,
+                       g_strcmp0 (g_uri_get_scheme (uri), "wss") == 0 ? "https" : "http",
+                       NULL, g_uri_get_host (uri), g_uri_get_port (uri), LOGIN_PATH, NULL, NULL);
+  return g_uri_to_string (login);
+}
+
+static void
+login_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ConnectData *data = user_data;
+  PltClient *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  GTlsCertificateFlags tls_errors;
+  const char *token = NULL;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+
+  if (self == NULL)
+    {
+      connect_data_free (data);
+      return;
+    }
+  self->connecting = NULL;
+
+  status = soup_message_get_status (data->message);
+  tls_errors = soup_message_get_tls_peer_certificate_errors (data->message);
+
+  if (body == NULL)
+    {
+      g_autofree char *why = describe_connect_error (self, data, error);
+
+      g_debug ("Could not log in to %s: %s", self->address, error->message);
+      if (tls_errors != 0 || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        {
+          connect_data_free (data);
+          fail_tls (self, tls_errors);
+          return;
+        }
+      connect_data_free (data);
+      lose_link (self, why, FALSE);
+      return;
+    }
+
+  /* The router answered: the password has done its work. */
+  if (status == SOUP_STATUS_OK || status == SOUP_STATUS_UNAUTHORIZED || status == 429)
+    secret_clear (&self->login_password);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      connect_data_free (data);
+      need_login (self, _("Wrong user name or password"));
+      return;
+    }
+
+  if (status == 429)
+    {
+      gint64 wait_s = (retry_after_ms (data->message) + 999) / 1000;
+      g_autofree char *why = NULL;
+
+      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Too many failed logins; try again in %u second",
+                                          "Too many failed logins; try again in %u seconds",
+                                          (gulong) wait_s),
+                             (guint) wait_s);
+      connect_data_free (data);
+      need_login (self, why);
+      return;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (status == SOUP_STATUS_OK &&
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL) &&
+      json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    token = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
+                                                        "token", NULL);
+
+  if (token == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("The router at %s could not log you in (HTTP status %u)"),
+                                              self->address, status);
+
+      connect_data_free (data);
+      lose_link (self, why, FALSE);
+      return;
+    }
+
+  connect_data_free (data);
+  secret_clear (&self->token);
+  self->token = g_strdup (token);
+  g_debug ("Logged in to %s as %s", self->address, self->login_user);
+  start_connect (self);
+}
+
+static void
+start_login (PltClient *self)
+{
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *uri = login_uri (self);
+  ConnectData *data;
+  char *text;
+  gsize length;
+
+  message = uri != NULL ? soup_message_new (SOUP_METHOD_POST, uri) : NULL;
+  if (message == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not a router address; it should look like ws://host:8765/acd"),
+                                              self->uri);
+
+      fail (self, why, 1000);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "user");
+  json_builder_add_string_value (builder, self->login_user != NULL ? self->login_user : "");
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, self->login_password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  /* The body holds the password: wiped when libsoup lets go of it. The
+   * builder's copy goes with the builder. */
+  body = g_bytes_new_with_free_func (text, length, (GDestroyNotify) secret_free, text);
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+
+  set_state (self, PLT_CONNECTION_STATE_CONNECTING);
+  data = connect_data_new (self, message);
+  data->login = TRUE;
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, data->cancellable,
+                                    login_cb, data);
 }
 
 static void
@@ -1186,6 +1576,13 @@ start_connect (PltClient *self)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   set_retry_at (self, 0);
 
+  /* Credentials waiting: log in first. */
+  if (self->login_password != NULL)
+    {
+      start_login (self);
+      return;
+    }
+
   message = soup_message_new (SOUP_METHOD_GET, self->uri);
   if (message == NULL)
     {
@@ -1198,13 +1595,16 @@ start_connect (PltClient *self)
 
   set_state (self, PLT_CONNECTION_STATE_CONNECTING);
 
-  data = g_new0 (ConnectData, 1);
-  data->self = self;
-  data->cancellable = g_cancellable_new ();
-  data->message = g_object_ref (message);
-  data->timeout_source = g_timeout_add (self->connect_timeout_ms, connect_timeout_cb, data);
-  g_source_set_name_by_id (data->timeout_source, "[plateau] client connect timeout");
-  self->connecting = data;
+  /* In a header: URIs end up in logs. */
+  if (self->token != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("Bearer %s", self->token);
+
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
+      explicit_bzero (value, strlen (value));
+    }
+
+  data = connect_data_new (self, message);
 
   soup_session_websocket_connect_async (self->session, message, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, data->cancellable,
@@ -1242,6 +1642,7 @@ plt_client_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->clock);
   g_clear_object (&self->decoder);
+  g_clear_object (&self->ca_database);
 
   G_OBJECT_CLASS (plt_client_parent_class)->dispose (object);
 }
@@ -1257,6 +1658,11 @@ plt_client_finalize (GObject *object)
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->epoch, g_free);
+  g_clear_pointer (&self->session_id, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->login_user, g_free);
+  secret_clear (&self->login_password);
+  secret_clear (&self->token);
 
   G_OBJECT_CLASS (plt_client_parent_class)->finalize (object);
 }
@@ -1305,6 +1711,14 @@ plt_client_get_property (GObject    *object,
 
     case PROP_LAST_UPDATE:
       g_value_set_int64 (value, self->last_update);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+
+    case PROP_TLS_ERRORS:
+      g_value_set_flags (value, self->tls_errors);
       break;
 
     default:
@@ -1379,6 +1793,10 @@ plt_client_class_init (PltClientClass *klass)
     g_param_spec_int64 ("retry-at", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_LAST_UPDATE] =
     g_param_spec_int64 ("last-update", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL, ro);
+  properties[PROP_TLS_ERRORS] =
+    g_param_spec_flags ("tls-errors", NULL, NULL, G_TYPE_TLS_CERTIFICATE_FLAGS, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1465,6 +1883,15 @@ plt_client_connect (PltClient  *self,
   drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_NORMAL);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->attempt = 0;
+  self->retry_hint_ms = 0;
+  if (self->tls_errors != 0)
+    {
+      self->tls_errors = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_ERRORS]);
+    }
+  /* Another router: nothing to resume there. */
+  if (g_strcmp0 (self->uri, copy) != 0)
+    self->can_resume = FALSE;
 
   if (g_strcmp0 (self->uri, copy) != 0)
     {
@@ -1608,4 +2035,76 @@ plt_client_set_timeouts (PltClient *self,
   self->liveness_grace_ms = liveness_grace_ms;
   if (self->watchdog_source != 0)
     start_watchdog (self);
+}
+
+void
+plt_client_set_credentials (PltClient  *self,
+                            const char *user,
+                            const char *password)
+{
+  g_return_if_fail (PLT_IS_CLIENT (self));
+  g_return_if_fail (user != NULL && password != NULL);
+
+  g_free (self->login_user);
+  self->login_user = g_strdup (user);
+  secret_clear (&self->login_password);
+  self->login_password = g_strdup (password);
+  /* A new login replaces the token of the previous one. */
+  secret_clear (&self->token);
+}
+
+void
+plt_client_set_token (PltClient  *self,
+                      const char *token)
+{
+  g_return_if_fail (PLT_IS_CLIENT (self));
+
+  secret_clear (&self->token);
+  secret_clear (&self->login_password);
+  self->token = g_strdup (token);
+}
+
+gboolean
+plt_client_has_token (PltClient *self)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (self), FALSE);
+
+  return self->token != NULL;
+}
+
+const char *
+plt_client_get_role (PltClient *self)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (self), NULL);
+
+  return self->role;
+}
+
+gboolean
+plt_client_set_ca_file (PltClient   *self,
+                        const char  *path,
+                        GError     **error)
+{
+  GTlsDatabase *database = NULL;
+
+  g_return_val_if_fail (PLT_IS_CLIENT (self), FALSE);
+
+  if (path != NULL)
+    {
+      database = g_tls_file_database_new (path, error);
+      if (database == NULL)
+        return FALSE;
+    }
+
+  g_clear_object (&self->ca_database);
+  self->ca_database = database;
+  return TRUE;
+}
+
+GTlsCertificateFlags
+plt_client_get_tls_errors (PltClient *self)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (self), 0);
+
+  return self->tls_errors;
 }

@@ -28,9 +28,14 @@ G_DECLARE_FINAL_TYPE (PltClient, plt_client, PLT, CLIENT, GObject)
  *   "retry-at"     int64 (read-only): monotonic µs of the next attempt while
  *                  RECONNECTING, else 0
  *   "last-update"  int64 (read-only): wall-clock µs of the last message received
+ *   "role"         string (read-only, nullable): the role the router granted
+ *                  (agent, supervisor, manager, wallboard, admin)
+ *   "tls-errors"   GTlsCertificateFlags (read-only): why the router's
+ *                  certificate was refused; 0 when it was not
  *
  * Signals:
- *   "synced" ()                — a snapshot was applied (the model is complete)
+ *   "synced" ()                — a snapshot was applied, or a resume replayed
+ *                                what was missed: the model is complete
  *   "protocol-error" (GError*) — a message was rejected (the link goes on)
  */
 
@@ -67,5 +72,48 @@ void                plt_client_set_timeouts      (PltClient  *self,
                                                   guint       connect_ms,
                                                   guint       snapshot_ms,
                                                   guint       liveness_grace_ms);
+
+/*
+ * Logging in (docs/protocol.md §8). Either
+ *
+ *   plt_client_set_credentials (client, "alice", password);
+ *   plt_client_connect (client, uri);
+ *
+ * where the client posts the credentials to the router's /login (http:// or
+ * https:// on the host of @uri) before the WebSocket upgrade, keeps the
+ * token it gets in memory only, and wipes the password as soon as the
+ * router answered that one attempt (a network failure keeps it for the next
+ * try); or plt_client_set_token() with a token obtained elsewhere, e.g.
+ * plt_router_thread_dup_demo_token() for `plateau --demo`.
+ *
+ * The token travels in the "Authorization: Bearer" header of the upgrade,
+ * never in the URI. A refused login (HTTP 401 or 429), a refused token
+ * (HTTP 401) or an expired one (close 4003) stops the client in
+ * PLT_CONNECTION_STATE_NEEDS_LOGIN, without retrying: "last-error" says why,
+ * in words for the user. Give credentials again and connect.
+ *
+ * Credentials or a token set while connected apply from the next connect.
+ */
+void                plt_client_set_credentials   (PltClient  *self,
+                                                  const char *user,
+                                                  const char *password);
+/* @token: (nullable): NULL forgets it. */
+void                plt_client_set_token         (PltClient  *self,
+                                                  const char *token);
+gboolean            plt_client_has_token         (PltClient  *self);
+const char         *plt_client_get_role          (PltClient  *self);
+
+/*
+ * TLS (wss://). The router's certificate is checked against the system's
+ * CAs, plus the CA certificates of @path when one is set (NULL: none). A
+ * certificate that fails stops the client in PLT_CONNECTION_STATE_FAILED
+ * with "tls-errors" set and "last-error" saying why, e.g. "The router's
+ * certificate is not trusted: it is self-signed or signed by an unknown
+ * authority". It is never accepted silently.
+ */
+gboolean            plt_client_set_ca_file       (PltClient  *self,
+                                                  const char *path,
+                                                  GError    **error);
+GTlsCertificateFlags plt_client_get_tls_errors   (PltClient  *self);
 
 G_END_DECLS

@@ -66,6 +66,7 @@ static const EnumName connection_state_names[] = {
   { PLT_CONNECTION_STATE_LIVE,         "live" },
   { PLT_CONNECTION_STATE_RECONNECTING, "reconnecting" },
   { PLT_CONNECTION_STATE_FAILED,       "failed" },
+  { PLT_CONNECTION_STATE_NEEDS_LOGIN,  "needs-login" },
 };
 
 /* Every UNKNOWN value is 0 and prints as "unknown". */

@@ -95,6 +95,9 @@ typedef enum
  * @PLT_CONNECTION_STATE_LIVE: the model follows the router's stream
  * @PLT_CONNECTION_STATE_RECONNECTING: the link was lost; waiting before the next attempt
  * @PLT_CONNECTION_STATE_FAILED: stopped on an error that retrying cannot fix
+ * @PLT_CONNECTION_STATE_NEEDS_LOGIN: stopped: the router wants credentials
+ *   (none given, wrong ones, or the login expired); "last-error" says which.
+ *   Set credentials or a token and connect again.
  */
 typedef enum
 {
@@ -104,6 +107,7 @@ typedef enum
   PLT_CONNECTION_STATE_LIVE,
   PLT_CONNECTION_STATE_RECONNECTING,
   PLT_CONNECTION_STATE_FAILED,
+  PLT_CONNECTION_STATE_NEEDS_LOGIN,
 } PltConnectionState;
 
 /* String forms, as on the wire. from_string never fails: unknown text gives the UNKNOWN value. */
