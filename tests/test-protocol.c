@@ -874,7 +874,7 @@ test_unknown_type_and_fields (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PltMessage) m = NULL;
   const char *future = "{\"v\":1,\"type\":\"agent.teleport\",\"seq\":5,\"epoch\":\"e\",\"data\":{\"to\":\"mars\"}}";
-  const char *extra = AGENT_UPDATE (",\"mood\":{\"level\":[1,2,{\"x\":null}]},\"skills\":[\"fr\"]");
+  const char *extra = AGENT_UPDATE (",\"mood\":{\"level\":[1,2,{\"x\":null}]},\"languages\":[\"fr\"]");
   g_autofree char *extra_envelope = NULL;
 
   m = plt_decoder_decode (decoder, future, strlen (future), &error);

@@ -1484,10 +1484,13 @@ check_invariants (PltAcd *acd)
             }
         }
 
-      /* Every offered contact is answered, abandoned or still waiting
-       * (queued, or ringing and not answered yet). */
+      /* Every offered contact is answered, abandoned, gone to another
+       * queue (overflow) or to a callback, or still waiting (queued, or
+       * ringing and not answered yet). */
       g_assert_cmpuint (queue->today.offered, ==,
-                        queue->today.answered + queue->today.abandoned + queued + offering);
+                        queue->today.answered + queue->today.abandoned + queue->today.overflowed +
+                        queue->today.callbacks + queued + offering);
+      g_assert_cmpuint (queue->today.transferred, <=, queue->today.answered);
       g_assert_cmpuint (queue->today.answered_in_sl, <=, queue->today.answered);
       g_assert_cmpint (queue->today.wait_total_s, >=, 0);
       g_assert_cmpuint (queue->waiting, ==, queued);

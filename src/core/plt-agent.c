@@ -21,6 +21,8 @@ struct _PltAgent
   char             *queue_id;
   char             *call_id;
   GStrv             queues;
+  PltAgentSkill    *skills;      /* nullable (the router sent none); n_skills */
+  guint             n_skills;
   gint64            version;
   gint64            since;
   PltAgentStatus    status;
@@ -50,6 +52,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void set_skills (PltAgent *self, const PltAgentSkill *skills, guint n_skills);
+
 static void
 plt_agent_finalize (GObject *object)
 {
@@ -63,8 +67,44 @@ plt_agent_finalize (GObject *object)
   g_clear_pointer (&self->queue_id, g_free);
   g_clear_pointer (&self->call_id, g_free);
   g_clear_pointer (&self->queues, g_strfreev);
+  set_skills (self, NULL, 0);
 
   G_OBJECT_CLASS (plt_agent_parent_class)->finalize (object);
+}
+
+static gboolean
+skills_equal (const PltAgent *self,
+              const PltAgentSkill *skills,
+              guint n_skills)
+{
+  if ((self->skills == NULL) != (skills == NULL) || self->n_skills != n_skills)
+    return FALSE;
+  for (guint i = 0; i < n_skills; i++)
+    if (self->skills[i].level != skills[i].level || g_strcmp0 (self->skills[i].queue, skills[i].queue) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_skills (PltAgent            *self,
+            const PltAgentSkill *skills,
+            guint                n_skills)
+{
+  for (guint i = 0; i < self->n_skills; i++)
+    g_free (self->skills[i].queue);
+  g_clear_pointer (&self->skills, g_free);
+  self->n_skills = 0;
+
+  if (skills == NULL)
+    return;
+
+  self->skills = g_new0 (PltAgentSkill, n_skills + 1);
+  self->n_skills = n_skills;
+  for (guint i = 0; i < n_skills; i++)
+    {
+      self->skills[i].queue = g_strdup (skills[i].queue);
+      self->skills[i].level = skills[i].level;
+    }
 }
 
 static void
@@ -365,6 +405,12 @@ plt_agent_apply (PltAgent           *self,
       self->queues = g_strdupv ((char **) queues);
       changed |= PLT_PROP_BIT (PROP_QUEUES);
     }
+  if (!skills_equal (self, data->skills, data->n_skills))
+    {
+      /* No property of its own: plt_agent_get_skill_level(). */
+      set_skills (self, data->skills, data->n_skills);
+      changed |= PLT_PROP_BIT (PROP_0);
+    }
 
   state = plt_agent_state_derive (self->status, self->activity);
   if (self->state != state)
@@ -408,6 +454,25 @@ plt_agent_to_data (PltAgent *self)
   data->call = g_strdup (self->call_id);
   g_strfreev (data->queues);
   data->queues = g_strdupv (self->queues);
+  plt_agent_data_set_skills (data, self->skills, self->n_skills);
 
   return data;
+}
+
+guint
+plt_agent_get_skill_level (PltAgent   *self,
+                           const char *queue_id)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), 0);
+  g_return_val_if_fail (queue_id != NULL, 0);
+
+  if (!g_strv_contains ((const char * const *) self->queues, queue_id))
+    return 0;
+
+  for (guint i = 0; i < self->n_skills; i++)
+    if (g_strcmp0 (self->skills[i].queue, queue_id) == 0)
+      return self->skills[i].level;
+
+  /* Without levels from the router, every queue is served at level 1. */
+  return 1;
 }

@@ -51,5 +51,9 @@ void              plt_agent_set_team_name  (PltAgent   *self,
                                             const char *team_name);
 /* Returns: (transfer full): the agent as protocol data (for comparisons) */
 PltAgentData     *plt_agent_to_data        (PltAgent   *self);
+/* The agent's skill level on @queue_id (1 is the best), or 0 if they do
+ * not serve it. */
+guint             plt_agent_get_skill_level (PltAgent   *self,
+                                             const char *queue_id);
 
 G_END_DECLS

@@ -21,6 +21,10 @@ struct _PltCall
   gint64        since;
   gint64        enqueued;
   PltCallState  state;
+  PltQueueMedia media;       /* these have no property: plt_call_to_data() */
+  guint         priority;
+  PltContactOrigin origin;
+  char         *parent;
 };
 
 G_DEFINE_FINAL_TYPE (PltCall, plt_call, G_TYPE_OBJECT)
@@ -49,6 +53,7 @@ plt_call_finalize (GObject *object)
   g_clear_pointer (&self->queue_id, g_free);
   g_clear_pointer (&self->agent_id, g_free);
   g_clear_pointer (&self->number, g_free);
+  g_clear_pointer (&self->parent, g_free);
 
   G_OBJECT_CLASS (plt_call_parent_class)->finalize (object);
 }
@@ -252,6 +257,15 @@ plt_call_apply (PltCall           *self,
       self->enqueued = data->enqueued;
       changed |= PLT_PROP_BIT (PROP_ENQUEUED);
     }
+  if (self->media != data->media || self->priority != data->priority || self->origin != data->origin)
+    {
+      self->media = data->media;
+      self->priority = data->priority;
+      self->origin = data->origin;
+      changed |= PLT_PROP_BIT (PROP_0);
+    }
+  if (_plt_set_string (&self->parent, data->parent))
+    changed |= PLT_PROP_BIT (PROP_0);
 
   _plt_notify_mask (G_OBJECT (self), properties, N_PROPS, changed);
 
@@ -274,6 +288,10 @@ plt_call_to_data (PltCall *self)
   data->number = g_strdup (self->number);
   data->since = self->since;
   data->enqueued = self->enqueued;
+  data->media = self->media;
+  data->priority = self->priority;
+  data->origin = self->origin;
+  data->parent = g_strdup (self->parent);
 
   return data;
 }

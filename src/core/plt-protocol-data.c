@@ -85,8 +85,35 @@ plt_agent_data_copy (const PltAgentData *data)
   copy->queue = g_strdup (data->queue);
   copy->call = g_strdup (data->call);
   copy->queues = data->queues != NULL ? g_strdupv (data->queues) : g_new0 (char *, 1);
+  plt_agent_data_set_skills (copy, data->skills, data->n_skills);
 
   return copy;
+}
+
+void
+plt_agent_data_set_skills (PltAgentData        *data,
+                           const PltAgentSkill *skills,
+                           guint                n_skills)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (skills != NULL || n_skills == 0);
+
+  for (guint i = 0; i < data->n_skills; i++)
+    g_free (data->skills[i].queue);
+  g_clear_pointer (&data->skills, g_free);
+  data->n_skills = 0;
+
+  if (skills == NULL)
+    return;
+
+  /* An empty list is not an absent one: one element more, never NULL. */
+  data->skills = g_new0 (PltAgentSkill, n_skills + 1);
+  data->n_skills = n_skills;
+  for (guint i = 0; i < n_skills; i++)
+    {
+      data->skills[i].queue = g_strdup (skills[i].queue);
+      data->skills[i].level = skills[i].level;
+    }
 }
 
 void
@@ -102,7 +129,23 @@ plt_agent_data_free (PltAgentData *data)
   g_free (data->queue);
   g_free (data->call);
   g_strfreev (data->queues);
+  plt_agent_data_set_skills (data, NULL, 0);
   g_free (data);
+}
+
+static gboolean
+skills_equal (const PltAgentData *a,
+              const PltAgentData *b)
+{
+  if ((a->skills == NULL) != (b->skills == NULL) || a->n_skills != b->n_skills)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_skills; i++)
+    if (a->skills[i].level != b->skills[i].level ||
+        g_strcmp0 (a->skills[i].queue, b->skills[i].queue) != 0)
+      return FALSE;
+
+  return TRUE;
 }
 
 /* NULL and the empty vector are the same list. */
@@ -140,7 +183,8 @@ plt_agent_data_equal (const PltAgentData *a,
          g_strcmp0 (a->queue, b->queue) == 0 &&
          g_strcmp0 (a->call, b->call) == 0 &&
          strv_equal ((const char * const *) a->queues,
-                     (const char * const *) b->queues);
+                     (const char * const *) b->queues) &&
+         skills_equal (a, b);
 }
 
 PltQueueData *
@@ -185,6 +229,7 @@ plt_queue_data_equal (const PltQueueData *a,
 
   return a->ver == b->ver &&
          a->media == b->media &&
+         a->priority == b->priority &&
          a->sl_threshold_s == b->sl_threshold_s &&
          a->sl_target == b->sl_target &&
          a->waiting == b->waiting &&
@@ -199,6 +244,9 @@ plt_queue_data_equal (const PltQueueData *a,
          a->today.abandoned == b->today.abandoned &&
          a->today.answered_in_sl == b->today.answered_in_sl &&
          a->today.wait_total_s == b->today.wait_total_s &&
+         a->today.overflowed == b->today.overflowed &&
+         a->today.callbacks == b->today.callbacks &&
+         a->today.transferred == b->today.transferred &&
          g_strcmp0 (a->id, b->id) == 0 &&
          g_strcmp0 (a->name, b->name) == 0;
 }
@@ -221,6 +269,7 @@ plt_call_data_copy (const PltCallData *data)
   copy->queue = g_strdup (data->queue);
   copy->agent = g_strdup (data->agent);
   copy->number = g_strdup (data->number);
+  copy->parent = g_strdup (data->parent);
 
   return copy;
 }
@@ -235,6 +284,7 @@ plt_call_data_free (PltCallData *data)
   g_free (data->queue);
   g_free (data->agent);
   g_free (data->number);
+  g_free (data->parent);
   g_free (data);
 }
 
@@ -251,10 +301,14 @@ plt_call_data_equal (const PltCallData *a,
          a->state == b->state &&
          a->since == b->since &&
          a->enqueued == b->enqueued &&
+         a->media == b->media &&
+         a->priority == b->priority &&
+         a->origin == b->origin &&
          g_strcmp0 (a->id, b->id) == 0 &&
          g_strcmp0 (a->queue, b->queue) == 0 &&
          g_strcmp0 (a->agent, b->agent) == 0 &&
-         g_strcmp0 (a->number, b->number) == 0;
+         g_strcmp0 (a->number, b->number) == 0 &&
+         g_strcmp0 (a->parent, b->parent) == 0;
 }
 
 PltMessage *

@@ -131,6 +131,26 @@ read_uint (JsonObject  *object,
   return TRUE;
 }
 
+/* An optional integer: absent or null gives @absent_value. */
+static gboolean
+read_optional_uint (JsonObject  *object,
+                    const Path  *at,
+                    const char  *name,
+                    guint        min,
+                    guint        max,
+                    guint        absent_value,
+                    guint       *out,
+                    GError     **error)
+{
+  if (node_is_null (json_object_get_member (object, name)))
+    {
+      *out = absent_value;
+      return TRUE;
+    }
+
+  return read_uint (object, at, name, min, max, out, error);
+}
+
 /* An integer, or null (or absent) which gives @null_value. */
 static gboolean
 read_int_or_null (JsonObject  *object,
@@ -340,6 +360,46 @@ parse_team (JsonObject  *object,
   return g_steal_pointer (&data);
 }
 
+/* "skills": [{"queue": id, "level": n}], optional. */
+static gboolean
+parse_agent_skills (JsonObject    *object,
+                    const Path    *at,
+                    PltAgentData  *data,
+                    GError       **error)
+{
+  Path skills_at = { at, "skills", 0 };
+  g_autofree PltAgentSkill *skills = NULL;
+  JsonArray *array;
+  guint n;
+  gboolean ok = TRUE;
+
+  if (!read_optional_array (object, at, "skills", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  skills = g_new0 (PltAgentSkill, n + 1);
+  for (guint i = 0; i < n && ok; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      Path element = { &skills_at, NULL, i };
+      const char *queue = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        ok = field_fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, &element, NULL, "must be an object");
+      else if (peek_string (json_node_get_object (node), &element, "queue", STRING_ID, &queue, error) &&
+               read_uint (json_node_get_object (node), &element, "level", 1, 1000, &skills[i].level, error))
+        skills[i].queue = (char *) queue;   /* borrowed until copied below */
+      else
+        ok = FALSE;
+    }
+
+  if (ok)
+    plt_agent_data_set_skills (data, skills, n);
+  return ok;
+}
+
 static PltAgentData *
 parse_agent (JsonObject  *object,
              const Path  *at,
@@ -408,7 +468,7 @@ parse_agent (JsonObject  *object,
       data->queues[i] = g_strdup (json_node_get_string (node));
     }
 
-  return g_steal_pointer (&data);
+  return parse_agent_skills (object, at, data, error) ? g_steal_pointer (&data) : NULL;
 }
 
 static PltQueueData *
@@ -442,7 +502,11 @@ parse_queue (JsonObject  *object,
       !read_uint (today, &today_at, "answered", 0, MAX_COUNT, &data->today.answered, error) ||
       !read_uint (today, &today_at, "abandoned", 0, MAX_COUNT, &data->today.abandoned, error) ||
       !read_uint (today, &today_at, "answered_in_sl", 0, MAX_COUNT, &data->today.answered_in_sl, error) ||
-      !read_int (today, &today_at, "wait_total_s", 0, G_MAXINT64, &data->today.wait_total_s, error))
+      !read_int (today, &today_at, "wait_total_s", 0, G_MAXINT64, &data->today.wait_total_s, error) ||
+      !read_optional_uint (today, &today_at, "overflowed", 0, MAX_COUNT, 0, &data->today.overflowed, error) ||
+      !read_optional_uint (today, &today_at, "callbacks", 0, MAX_COUNT, 0, &data->today.callbacks, error) ||
+      !read_optional_uint (today, &today_at, "transferred", 0, MAX_COUNT, 0, &data->today.transferred, error) ||
+      !read_optional_uint (object, at, "priority", 0, 1000, 0, &data->priority, error))
     return NULL;
 
   data->media = plt_queue_media_from_string (media);
@@ -457,6 +521,8 @@ parse_call (JsonObject  *object,
 {
   g_autoptr(PltCallData) data = plt_call_data_new ();
   const char *state = NULL;
+  const char *media = NULL;
+  const char *origin = NULL;
 
   if (!read_string (object, at, "id", STRING_ID, &data->id, error) ||
       !read_int (object, at, "ver", 1, G_MAXINT64, &data->ver, error) ||
@@ -465,10 +531,16 @@ parse_call (JsonObject  *object,
       !read_string (object, at, "agent", STRING_ID | STRING_NULLABLE, &data->agent, error) ||
       !read_string (object, at, "number", STRING_NULLABLE, &data->number, error) ||
       !read_int (object, at, "since", 0, G_MAXINT64, &data->since, error) ||
-      !read_int (object, at, "enqueued", 0, G_MAXINT64, &data->enqueued, error))
+      !read_int (object, at, "enqueued", 0, G_MAXINT64, &data->enqueued, error) ||
+      !peek_string (object, at, "media", STRING_TEXT | STRING_NULLABLE, &media, error) ||
+      !read_optional_uint (object, at, "priority", 0, 1000, 0, &data->priority, error) ||
+      !peek_string (object, at, "origin", STRING_TEXT | STRING_NULLABLE, &origin, error) ||
+      !read_string (object, at, "parent", STRING_ID | STRING_NULLABLE, &data->parent, error))
     return NULL;
 
   data->state = plt_call_state_from_string (state);
+  data->media = media != NULL ? plt_queue_media_from_string (media) : PLT_QUEUE_MEDIA_UNKNOWN;
+  data->origin = plt_contact_origin_from_string (origin);
 
   return g_steal_pointer (&data);
 }

@@ -172,6 +172,24 @@ append_agent (GString            *out,
       append_string (out, agent->queues[i]);
     }
   g_string_append_c (out, ']');
+
+  if (agent->skills != NULL)
+    {
+      append_key (out, "skills", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < agent->n_skills; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '{');
+          append_key (out, "queue", TRUE);
+          append_string (out, agent->skills[i].queue);
+          append_key (out, "level", FALSE);
+          append_int (out, agent->skills[i].level);
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ']');
+    }
 }
 
 static void
@@ -186,6 +204,11 @@ append_queue (GString            *out,
   append_string (out, queue->name);
   append_key (out, "media", FALSE);
   append_string (out, plt_queue_media_to_string (queue->media));
+  if (queue->priority > 0)
+    {
+      append_key (out, "priority", FALSE);
+      append_int (out, queue->priority);
+    }
   append_key (out, "sl_threshold_s", FALSE);
   append_int (out, queue->sl_threshold_s);
   append_key (out, "sl_target", FALSE);
@@ -224,6 +247,22 @@ append_queue (GString            *out,
   append_int (out, queue->today.answered_in_sl);
   append_key (out, "wait_total_s", FALSE);
   append_int (out, queue->today.wait_total_s);
+  /* Optional: sent when not 0, so that the usual message stays as it was. */
+  if (queue->today.overflowed > 0)
+    {
+      append_key (out, "overflowed", FALSE);
+      append_int (out, queue->today.overflowed);
+    }
+  if (queue->today.callbacks > 0)
+    {
+      append_key (out, "callbacks", FALSE);
+      append_int (out, queue->today.callbacks);
+    }
+  if (queue->today.transferred > 0)
+    {
+      append_key (out, "transferred", FALSE);
+      append_int (out, queue->today.transferred);
+    }
   g_string_append_c (out, '}');
 }
 
@@ -247,6 +286,26 @@ append_call (GString           *out,
   append_int (out, call->since);
   append_key (out, "enqueued", FALSE);
   append_int (out, call->enqueued);
+  if (call->media != PLT_QUEUE_MEDIA_UNKNOWN)
+    {
+      append_key (out, "media", FALSE);
+      append_string (out, plt_queue_media_to_string (call->media));
+    }
+  if (call->priority > 0)
+    {
+      append_key (out, "priority", FALSE);
+      append_int (out, call->priority);
+    }
+  if (call->origin != PLT_CONTACT_ORIGIN_NEW)
+    {
+      append_key (out, "origin", FALSE);
+      append_string (out, plt_contact_origin_to_string (call->origin));
+    }
+  if (call->parent != NULL)
+    {
+      append_key (out, "parent", FALSE);
+      append_string (out, call->parent);
+    }
 }
 
 typedef void (*AppendEntityFunc) (GString       *out,

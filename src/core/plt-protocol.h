@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "plt-records.h"
 #include "plt-types.h"
 
 G_BEGIN_DECLS
@@ -87,6 +88,13 @@ typedef struct
   char   *name;
 } PltTeamData;
 
+/* An agent's level on one of their queues: 1 is the best. */
+typedef struct
+{
+  char  *queue;
+  guint  level;
+} PltAgentSkill;
+
 typedef struct
 {
   char             *id;
@@ -100,6 +108,8 @@ typedef struct
   char             *queue;       /* nullable */
   char             *call;        /* nullable */
   GStrv             queues;      /* never NULL: empty vector when none */
+  PltAgentSkill    *skills;      /* optional: NULL when absent; n_skills of them */
+  guint             n_skills;
 } PltAgentData;
 
 typedef struct
@@ -118,6 +128,9 @@ typedef struct
   guint  abandoned;
   guint  answered_in_sl;
   gint64 wait_total_s;
+  guint  overflowed;    /* optional on the wire, 0 when absent */
+  guint  callbacks;     /* optional: callers who left for a callback */
+  guint  transferred;   /* optional: answered, then transferred */
 } PltQueueToday;
 
 typedef struct
@@ -126,6 +139,7 @@ typedef struct
   gint64               ver;
   char                *name;
   PltQueueMedia        media;
+  guint                priority;      /* optional: 0 when absent; higher is served first */
   guint                sl_threshold_s;
   double               sl_target;     /* 0..1 */
   guint                waiting;
@@ -144,6 +158,10 @@ typedef struct
   char          *number;    /* nullable, already masked */
   gint64         since;
   gint64         enqueued;
+  PltQueueMedia  media;     /* optional: UNKNOWN when absent (the queue's media) */
+  guint          priority;  /* optional: 0 when absent */
+  PltContactOrigin origin;  /* optional: NEW when absent */
+  char          *parent;    /* optional, nullable: the contact this one continues */
 } PltCallData;
 
 typedef struct
@@ -282,6 +300,10 @@ PltAgentData *plt_agent_data_copy      (const PltAgentData *data);
 void          plt_agent_data_free      (PltAgentData       *data);
 gboolean      plt_agent_data_equal     (const PltAgentData *a,
                                         const PltAgentData *b);
+/* Replaces the skills with copies of @skills (NULL: absent). */
+void          plt_agent_data_set_skills (PltAgentData        *data,
+                                         const PltAgentSkill *skills,
+                                         guint                n_skills);
 PltQueueData *plt_queue_data_new       (void);
 PltQueueData *plt_queue_data_copy      (const PltQueueData *data);
 void          plt_queue_data_free      (PltQueueData       *data);

@@ -23,6 +23,7 @@ struct _PltQueue
   PltQueueAgentCounts  agents;
   PltQueueToday        today;
   PltQueueMedia        media;
+  guint                priority;
   guint                sl_threshold_s;
   guint                waiting;
 };
@@ -398,6 +399,11 @@ plt_queue_apply (PltQueue           *self,
       self->today.wait_total_s = data->today.wait_total_s;
       changed |= PLT_PROP_BIT (PROP_0);
     }
+  /* Neither have these: plt_queue_to_data(). */
+  set_uint (&self->today.overflowed, data->today.overflowed, &changed, PROP_0);
+  set_uint (&self->today.callbacks, data->today.callbacks, &changed, PROP_0);
+  set_uint (&self->today.transferred, data->today.transferred, &changed, PROP_0);
+  set_uint (&self->priority, data->priority, &changed, PROP_0);
 
   if (self->today.answered > 0)
     {
@@ -432,6 +438,7 @@ plt_queue_to_data (PltQueue *self)
   data->ver = self->version;
   data->name = g_strdup (self->name);
   data->media = self->media;
+  data->priority = self->priority;
   data->sl_threshold_s = self->sl_threshold_s;
   data->sl_target = self->sl_target;
   data->waiting = self->waiting;

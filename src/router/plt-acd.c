@@ -1,13 +1,14 @@
-/* plt-acd.c — the ACD state and its traffic simulator
+/* plt-acd.c — the ACD: the object, its event loop, and the state of agents
+ * and calls (the other parts: see plt-acd-private.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
+#include <time.h>
 
-#include "plt-acd.h"
+#include "plt-acd-private.h"
 
 /*
  * How it works. Everything that happens is an Event in a binary heap ordered
@@ -20,16 +21,12 @@
  * Entities changed while handling an event are marked dirty; after the
  * event, each dirty entity's `ver` grows by one and "changed" is emitted once
  * for it, in the order they were marked.
+ *
+ * Every change of an agent goes through _plt_acd_agent_set(), which checks
+ * it against the state machine (plt-acd-states.c), keeps the queues' agent
+ * counts and the routing indexes (plt-routing.c), and closes the agent's
+ * interval (plt-acd-records.c).
  */
-
-#define MIN_RING_MS          1000
-#define MIN_TALK_MS          5000
-#define MIN_HOLD_MS          3000
-#define MIN_PAUSE_MS        30000
-#define OUTBOUND_ANSWER_MIN  5.0     /* s before a customer answers */
-#define OUTBOUND_ANSWER_MAX 20.0
-#define OUTBOUND_GIVE_UP_MIN 18.0    /* s of ringing before giving up */
-#define OUTBOUND_GIVE_UP_MAX 30.0
 
 typedef enum
 {
@@ -40,214 +37,18 @@ typedef enum
   CAT_LOGGED_OUT,
 } Category;
 
-typedef enum
-{
-  EV_ARRIVAL,        /* target: queue index */
-  EV_ABANDON,        /* target: call number (no token: valid while waiting) */
-  EV_ANSWER,         /* target: call number, token */
-  EV_RING_TIMEOUT,   /* call, token */
-  EV_HOLD_START,     /* call, token */
-  EV_HOLD_END,       /* call, token */
-  EV_TALK_END,       /* call, token */
-  EV_WRAP_END,       /* call, token */
-  EV_NOT_REACHED,    /* call, token: an outbound call nobody answered */
-  EV_DIAL,           /* agent index, token */
-  EV_AGENT_INTENT,   /* agent index: a pause, a logout or an internal call */
-  EV_AGENT_RETURN,   /* agent index, token */
-} EventKind;
-
-/* What an agent does when the intent timer fires: pauses[i] for i ≥ 0. */
-#define INTENT_NONE       (-1)
-#define INTENT_LOGOUT     (-2)
-#define INTENT_BUSY_OTHER (-3)
-
-typedef struct
-{
-  gint64   time;
-  guint64  serial;
-  guint64  target;
-  guint32  token;
-  guint8   kind;
-} Event;
-
-typedef struct _Queue Queue;
-typedef struct _Agent Agent;
-typedef struct _Call  Call;
-
-typedef struct
-{
-  PltScenarioTeam *spec;
-  gint64           ver;
-} Team;
-
-struct _Agent
-{
-  guint              index;
-  PltScenarioAgent  *spec;
-  const char        *team_id;
-  Queue            **queues;
-  guint              n_queues;
-  GStrv              queue_ids;
-
-  PltAgentStatus     status;
-  const char        *reason;      /* static or owned by the scenario */
-  PltAgentActivity   activity;
-  gint64             since;
-  gint64             idle_since;
-  Call              *call;
-  int                intent;      /* applied when the current contact ends */
-
-  guint32            token;
-  gint64             ver;
-  guint              dirty : 1;
-};
-
-struct _Queue
-{
-  guint                index;
-  PltScenarioQueue    *spec;
-  GQueue               waiting;   /* Call*, by enqueued time */
-  GPtrArray           *agents;    /* Agent*, borrowed */
-  PltQueueAgentCounts  counts;
-  PltQueueToday        today;
-  gint64               wait_total_ms;
-
-  gint64               ver;
-  guint                dirty : 1;
-};
-
-struct _Call
-{
-  guint64        number;
-  char          *id;
-  Queue         *queue;
-  PltCallState   state;
-  Agent         *agent;
-  char          *masked;
-  gint64         since;
-  gint64         enqueued;
-  gint64         talk_left_ms;
-  GList         *link;            /* in queue->waiting while queued */
-
-  guint32        token;
-  gint64         ver;
-  guint          dirty : 1;
-};
-
-typedef struct
-{
-  PltAcdEntity kind;
-  gpointer     entity;
-} DirtyRef;
-
-struct _PltAcd
-{
-  GObject       parent_instance;
-
-  PltScenario  *scenario;
-  GRand        *rand;
-  gint64        now;
-  guint64       n_events;
-  guint64       serial;
-  guint64       next_call;
-
-  GArray       *heap;             /* Event */
-  Team         *teams;
-  guint         n_teams;
-  Agent        *agents;
-  guint         n_agents;
-  Queue        *queues;
-  guint         n_queues;
-  GHashTable   *calls;            /* guint64* number → Call*, owned */
-  GHashTable   *agents_by_id;     /* const char* → Agent* */
-  GHashTable   *queues_by_id;     /* const char* → Queue* */
-  GHashTable   *calls_by_id;      /* const char* → Call* */
-
-  GArray       *dirty;            /* DirtyRef */
-  double        intent_rate;      /* per ms, all intents together */
-
-  guint         in_advance : 1;
-};
-
 G_DEFINE_FINAL_TYPE (PltAcd, plt_acd, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_CHANGED,
   SIGNAL_REMOVED,
+  SIGNAL_CONTACT_FINISHED,
+  SIGNAL_AGENT_INTERVAL,
+  SIGNAL_DAY_STARTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
-
-/* Random draws. */
-
-static double
-draw_uniform (PltAcd *self)
-{
-  return g_rand_double (self->rand);
-}
-
-static double
-draw_range (PltAcd *self,
-            double  min,
-            double  max)
-{
-  return min + (max - min) * draw_uniform (self);
-}
-
-static double
-draw_exponential (PltAcd *self,
-                  double  mean)
-{
-  return -mean * log (1.0 - draw_uniform (self));
-}
-
-/* A lognormal variable of the given mean and standard deviation. */
-static double
-draw_lognormal (PltAcd *self,
-                double  mean,
-                double  sd)
-{
-  double u1, u2, normal, sigma2, mu;
-
-  if (mean <= 0)
-    return 0;
-  if (sd <= 0)
-    return mean;
-
-  sigma2 = log (1.0 + (sd * sd) / (mean * mean));
-  mu = log (mean) - sigma2 / 2.0;
-  u1 = 1.0 - draw_uniform (self);   /* in (0, 1] */
-  u2 = draw_uniform (self);
-  normal = sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
-
-  return exp (mu + sqrt (sigma2) * normal);
-}
-
-static gint64
-seconds_to_ms (double  seconds,
-               gint64  min_ms)
-{
-  double ms = seconds * 1000.0;
-
-  if (!(ms >= (double) min_ms))
-    return min_ms;
-  if (ms > (double) G_MAXINT32 * 100.0)
-    return (gint64) G_MAXINT32 * 100;
-  return (gint64) llround (ms);
-}
-
-/* A French number, masked as a router shows it: "06 •• •• 12 34". */
-static char *
-draw_masked_number (PltAcd *self)
-{
-  static const char prefixes[] = "1234566667799";
-  char prefix = prefixes[g_rand_int_range (self->rand, 0, sizeof prefixes - 1)];
-  int a = g_rand_int_range (self->rand, 0, 100);
-  int b = g_rand_int_range (self->rand, 0, 100);
-
-  return g_strdup_printf ("0%c •• •• %02d %02d", prefix, a, b);
-}
 
 /* The event heap. */
 
@@ -258,12 +59,12 @@ event_before (const Event *a,
   return a->time < b->time || (a->time == b->time && a->serial < b->serial);
 }
 
-static void
-schedule (PltAcd    *self,
-          EventKind  kind,
-          gint64     time,
-          guint64    target,
-          guint32    token)
+void
+_plt_acd_schedule (PltAcd    *self,
+                   EventKind  kind,
+                   gint64     time,
+                   guint64    target,
+                   guint32    token)
 {
   Event ev = { time, self->serial++, target, token, (guint8) kind };
   Event *heap;
@@ -321,9 +122,9 @@ pop_event (PltAcd *self,
 
 /* Dirty tracking. */
 
-static void
-mark_agent (PltAcd *self,
-            Agent  *agent)
+void
+_plt_acd_mark_agent (PltAcd *self,
+                     Agent  *agent)
 {
   if (!agent->dirty)
     {
@@ -334,9 +135,9 @@ mark_agent (PltAcd *self,
     }
 }
 
-static void
-mark_queue (PltAcd *self,
-            Queue  *queue)
+void
+_plt_acd_mark_queue (PltAcd *self,
+                     Queue  *queue)
 {
   if (!queue->dirty)
     {
@@ -347,9 +148,9 @@ mark_queue (PltAcd *self,
     }
 }
 
-static void
-mark_call (PltAcd *self,
-           Call   *call)
+void
+_plt_acd_mark_call (PltAcd *self,
+                    Call   *call)
 {
   if (!call->dirty)
     {
@@ -366,12 +167,13 @@ call_free (gpointer data)
   Call *call = data;
 
   g_free (call->id);
+  g_free (call->parent);
   g_free (call->masked);
   g_free (call);
 }
 
-static void
-flush_dirty (PltAcd *self)
+void
+_plt_acd_flush_dirty (PltAcd *self)
 {
   /* Handlers only read: the array does not grow while it is walked. */
   for (guint i = 0; i < self->dirty->len; i++)
@@ -426,6 +228,35 @@ flush_dirty (PltAcd *self)
   g_array_set_size (self->dirty, 0);
 }
 
+/* Reason codes: the scenario's pauses by index, and the router's own. */
+
+const char *
+_plt_acd_reason_code (PltAcd *self,
+                      int     reason)
+{
+  if (reason == REASON_NO_ANSWER)
+    return PLT_REASON_NO_ANSWER;
+  if (reason < 0 || (guint) reason >= self->scenario->pauses->len)
+    return NULL;
+
+  return ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, reason))->reason;
+}
+
+int
+_plt_acd_reason_index (PltAcd     *self,
+                       const char *reason)
+{
+  int index;
+
+  if (reason == NULL)
+    return REASON_NONE;
+  if (g_str_equal (reason, PLT_REASON_NO_ANSWER))
+    return REASON_NO_ANSWER;
+
+  index = plt_scenario_find_pause (self->scenario, reason);
+  return index >= 0 ? index : REASON_NONE;
+}
+
 /* Agents. */
 
 static Category
@@ -476,253 +307,250 @@ counts_add (PltQueueAgentCounts *counts,
   *slot += delta;
 }
 
-static gboolean
-agent_is_available (const Agent *agent)
+gboolean
+_plt_acd_agent_is_available (const Agent *agent)
 {
   return agent->status == PLT_AGENT_STATUS_AVAILABLE &&
          agent->activity == PLT_AGENT_ACTIVITY_IDLE;
 }
 
-/* Every change of an agent goes through here: it keeps the queues' counts,
- * `since` and the token. */
-static void
-agent_set (PltAcd           *self,
-           Agent            *agent,
-           PltAgentStatus    status,
-           const char       *reason,
-           PltAgentActivity  activity)
+/* The state an agent starts in, for a while already. */
+void
+_plt_acd_agent_init_state (PltAcd         *self,
+                           Agent          *agent,
+                           PltAgentStatus  status,
+                           int             reason,
+                           gint64          since)
+{
+  agent->status = status;
+  agent->reason = status == PLT_AGENT_STATUS_PAUSED ? reason : REASON_NONE;
+  agent->activity = PLT_AGENT_ACTIVITY_IDLE;
+  agent->since = agent->status_since = agent->activity_since = agent->idle_since = since;
+  agent->interval_start = since;
+
+  for (guint i = 0; i < agent->n_members; i++)
+    counts_add (&agent->members[i].queue->counts, agent_category (agent), +1);
+  _plt_routing_update_agent (self, agent);
+}
+
+/* Every change of an agent goes through here. A change the state machine
+ * does not allow is a bug of the simulator: it is reported, and made all
+ * the same so that the counts stay consistent. */
+void
+_plt_acd_agent_set (PltAcd           *self,
+                    Agent            *agent,
+                    PltAgentStatus    status,
+                    int               reason,
+                    PltAgentActivity  activity)
 {
   Category before = agent_category (agent);
+  guint64 call_number = agent->call != NULL ? agent->call->number : 0;
+  gboolean moved;
   Category after;
 
-  if (agent->status != status || agent->activity != activity || g_strcmp0 (agent->reason, reason) != 0)
-    agent->since = self->now;
+  if (status != PLT_AGENT_STATUS_PAUSED)
+    reason = REASON_NONE;
+  moved = agent->status != status || agent->activity != activity || agent->reason != reason;
+
+  if (moved)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!plt_acd_transition_allowed (agent->status, agent->activity, status, activity, &error))
+        g_critical ("agent %s: %s", agent->spec->id, error->message);
+    }
+
+  if (moved || call_number != agent->interval_call)
+    _plt_records_close_interval (self, agent);
+
+  if (moved)
+    {
+      if (agent->status != status)
+        agent->status_since = self->now;
+      if (agent->activity != activity)
+        agent->activity_since = self->now;
+      if (activity == PLT_AGENT_ACTIVITY_IDLE)
+        agent->idle_since = self->now;
+      agent->since = self->now;
+    }
 
   agent->status = status;
-  agent->reason = status == PLT_AGENT_STATUS_PAUSED ? reason : NULL;
+  agent->reason = reason;
   agent->activity = activity;
   agent->token++;
-
-  if (agent_is_available (agent))
-    agent->idle_since = self->now;
 
   after = agent_category (agent);
   if (after != before)
     {
-      for (guint i = 0; i < agent->n_queues; i++)
+      for (guint i = 0; i < agent->n_members; i++)
         {
-          Queue *queue = agent->queues[i];
+          Queue *queue = agent->members[i].queue;
 
           counts_add (&queue->counts, before, -1);
           counts_add (&queue->counts, after, +1);
-          mark_queue (self, queue);
+          _plt_acd_mark_queue (self, queue);
         }
     }
 
-  mark_agent (self, agent);
+  _plt_routing_update_agent (self, agent);
+  _plt_acd_mark_agent (self, agent);
 }
 
 /* Calls. */
 
-static void
-call_set_state (PltAcd       *self,
-                Call         *call,
-                PltCallState  state)
+void
+_plt_acd_call_set_state (PltAcd       *self,
+                         Call         *call,
+                         PltCallState  state)
 {
   if (call->state != state)
     call->since = self->now;
   call->state = state;
   call->token++;
-  mark_call (self, call);
+  _plt_acd_mark_call (self, call);
 }
 
-static Call *
-lookup_call (PltAcd  *self,
-             guint64  number)
+Call *
+_plt_acd_lookup_call (PltAcd  *self,
+                      guint64  number)
 {
   return g_hash_table_lookup (self->calls, &number);
 }
 
-static Call *
-call_new (PltAcd *self,
-          Queue  *queue)
+/* A French number, masked as a router shows it: "06 •• •• 12 34". */
+static char *
+draw_masked_number (PltAcd *self)
+{
+  static const char prefixes[] = "1234566667799";
+  char prefix = prefixes[g_rand_int_range (self->rand, 0, sizeof prefixes - 1)];
+  int a = g_rand_int_range (self->rand, 0, 100);
+  int b = g_rand_int_range (self->rand, 0, 100);
+
+  return g_strdup_printf ("0%c •• •• %02d %02d", prefix, a, b);
+}
+
+Call *
+_plt_acd_call_new (PltAcd           *self,
+                   Queue            *queue,
+                   PltQueueMedia     media,
+                   PltContactOrigin  origin,
+                   const Call       *parent)
 {
   Call *call = g_new0 (Call, 1);
 
   call->number = ++self->next_call;
   call->id = g_strdup_printf ("c-%" G_GUINT64_FORMAT, call->number);
   call->queue = queue;
+  call->media = media;
+  call->origin = origin;
+  call->parent = parent != NULL ? g_strdup (parent->id) : NULL;
   call->state = PLT_CALL_STATE_UNKNOWN;
   call->enqueued = self->now;
   call->since = self->now;
-  if (queue->spec->media != PLT_QUEUE_MEDIA_EMAIL)
+  if (parent != NULL)
+    call->masked = g_strdup (parent->masked);
+  else if (media != PLT_QUEUE_MEDIA_EMAIL)
     call->masked = draw_masked_number (self);
 
   g_hash_table_insert (self->calls, &call->number, call);
   g_hash_table_insert (self->calls_by_id, call->id, call);
 
   queue->today.offered++;
-  mark_queue (self, queue);
+  _plt_acd_mark_queue (self, queue);
 
   return call;
 }
 
-static void
-waiting_insert (Queue *queue,
-                Call  *call)
-{
-  GList *l;
-
-  /* By enqueued time: a call back from a missed offer keeps its place. */
-  for (l = queue->waiting.tail; l != NULL; l = l->prev)
-    {
-      Call *other = l->data;
-
-      if (other->enqueued <= call->enqueued)
-        break;
-    }
-
-  if (l == NULL)
-    {
-      g_queue_push_head (&queue->waiting, call);
-      call->link = queue->waiting.head;
-    }
-  else
-    {
-      g_queue_insert_after (&queue->waiting, l, call);
-      call->link = l->next;
-    }
-}
-
-static void
-waiting_remove (PltAcd *self,
-                Call   *call)
-{
-  if (call->link != NULL)
-    {
-      g_queue_delete_link (&call->queue->waiting, call->link);
-      call->link = NULL;
-      mark_queue (self, call->queue);
-    }
-}
-
-static void
-call_end (PltAcd *self,
-          Call   *call)
-{
-  waiting_remove (self, call);
-  call_set_state (self, call, PLT_CALL_STATE_ENDED);
-}
-
-static void agent_released (PltAcd *self, Agent *agent);
-static void agent_became_available (PltAcd *self, Agent *agent);
-
-static void
-start_talk (PltAcd *self,
-            Call   *call)
-{
-  PltScenarioQueue *spec = call->queue->spec;
-  gint64 talk = seconds_to_ms (draw_lognormal (self, spec->talk_mean_s, spec->talk_sd_s), MIN_TALK_MS);
-
-  call_set_state (self, call, PLT_CALL_STATE_CONNECTED);
-  agent_set (self, call->agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_ON_CALL);
-
-  if (spec->hold_probability > 0 && draw_uniform (self) < spec->hold_probability)
-    {
-      gint64 before_hold = (gint64) (talk * draw_range (self, 0.2, 0.7));
-
-      call->talk_left_ms = talk - before_hold;
-      schedule (self, EV_HOLD_START, self->now + before_hold, call->number, call->token);
-    }
-  else
-    {
-      schedule (self, EV_TALK_END, self->now + talk, call->number, call->token);
-    }
-}
-
-static void
-answer (PltAcd *self,
-        Call   *call)
+/* The contact leaves the ACD: its record is complete. Counts the outcomes
+ * that are not counted as they happen (answers are counted at answer time,
+ * transfers at the transfer). */
+void
+_plt_acd_call_finish (PltAcd            *self,
+                      Call              *call,
+                      PltContactOutcome  outcome)
 {
   Queue *queue = call->queue;
-  gint64 wait = queue->spec->media == PLT_QUEUE_MEDIA_OUTBOUND ? 0 : self->now - call->enqueued;
 
-  queue->today.answered++;
-  if (wait <= (gint64) queue->spec->sl_threshold_s * 1000)
-    queue->today.answered_in_sl++;
-  queue->wait_total_ms += wait;
-  queue->today.wait_total_s = queue->wait_total_ms / 1000;
-  mark_queue (self, queue);
+  _plt_routing_remove_waiting (self, call);
+  call->outcome = outcome;
+  if (call->ended == 0)
+    call->ended = self->now;
 
-  start_talk (self, call);
-}
-
-/* Offers a waiting call to an available agent. */
-static void
-offer (PltAcd *self,
-       Call   *call,
-       Agent  *agent)
-{
-  const PltScenarioBehaviour *b = &self->scenario->behaviour;
-  PltQueueMedia media = call->queue->spec->media;
-
-  waiting_remove (self, call);
-  call->agent = agent;
-  agent->call = call;
-
-  if (media == PLT_QUEUE_MEDIA_EMAIL)
+  switch (outcome)
     {
-      /* An e-mail opens on the agent's screen: no ringing. */
-      answer (self, call);
-      return;
+    case PLT_CONTACT_OUTCOME_ABANDONED: queue->today.abandoned++; break;
+    case PLT_CONTACT_OUTCOME_OVERFLOWED: queue->today.overflowed++; break;
+    case PLT_CONTACT_OUTCOME_CALLBACK: queue->today.callbacks++; break;
+    case PLT_CONTACT_OUTCOME_ANSWERED:
+    case PLT_CONTACT_OUTCOME_TRANSFERRED:
+    case PLT_CONTACT_OUTCOME_NONE:
+    default:
+      break;
     }
+  _plt_acd_mark_queue (self, queue);
 
-  call_set_state (self, call, PLT_CALL_STATE_RINGING);
-  agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_RINGING);
-
-  if (media == PLT_QUEUE_MEDIA_INBOUND &&
-      b->no_answer_probability > 0 &&
-      draw_uniform (self) < b->no_answer_probability)
-    schedule (self, EV_RING_TIMEOUT, self->now + seconds_to_ms (b->ring_timeout_s, MIN_RING_MS),
-              call->number, call->token);
-  else
-    schedule (self, EV_ANSWER,
-              self->now + seconds_to_ms (draw_range (self, b->answer_min_s, b->answer_max_s), MIN_RING_MS),
-              call->number, call->token);
+  _plt_records_add_contact (self, call);
+  _plt_acd_call_set_state (self, call, PLT_CALL_STATE_ENDED);
 }
 
-/* The longest-idle available agent serving the call's queue. */
-static void
-route_call (PltAcd *self,
-            Call   *call)
-{
-  Queue *queue = call->queue;
-  Agent *best = NULL;
+/* Where the agent goes when free. */
 
-  for (guint i = 0; i < queue->agents->len; i++)
+/* Is the agent where the plan wants them (not counting what they do)? */
+static gboolean
+agent_follows_plan (const Agent *agent)
+{
+  switch (agent->plan)
     {
-      Agent *agent = g_ptr_array_index (queue->agents, i);
-
-      if (agent_is_available (agent) && (best == NULL || agent->idle_since < best->idle_since))
-        best = agent;
+    case PLAN_PAUSE:
+      return agent->status == PLT_AGENT_STATUS_PAUSED && agent->reason == agent->plan_pause;
+    case PLAN_OFF:
+      return agent->status == PLT_AGENT_STATUS_LOGGED_OUT;
+    case PLAN_WORK:
+    default:
+      return agent->status == PLT_AGENT_STATUS_AVAILABLE;
     }
-
-  if (best != NULL)
-    offer (self, call, best);
 }
 
-static void
-schedule_return (PltAcd *self,
-                 Agent  *agent,
-                 gint64  after_ms)
+/* The agent, free of any contact, goes where the plan wants them. */
+void
+_plt_acd_go_to_plan (PltAcd *self,
+                     Agent  *agent)
 {
-  schedule (self, EV_AGENT_RETURN, self->now + after_ms, agent->index, agent->token);
+  g_return_if_fail (agent->call == NULL);
+
+  agent->intent = INTENT_NONE;
+  agent->return_due = FALSE;
+  agent->return_token++;
+
+  switch (agent->plan)
+    {
+    case PLAN_PAUSE:
+      if (agent->status != PLT_AGENT_STATUS_PAUSED || agent->reason != agent->plan_pause ||
+          agent->activity != PLT_AGENT_ACTIVITY_IDLE)
+        _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_PAUSED, agent->plan_pause, PLT_AGENT_ACTIVITY_IDLE);
+      _plt_acd_agent_became_available (self, agent);
+      break;
+
+    case PLAN_OFF:
+      if (agent->status != PLT_AGENT_STATUS_LOGGED_OUT)
+        _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_LOGGED_OUT, REASON_NONE, PLT_AGENT_ACTIVITY_IDLE);
+      break;
+
+    case PLAN_WORK:
+    default:
+      if (!_plt_acd_agent_is_available (agent))
+        {
+          _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, REASON_NONE, PLT_AGENT_ACTIVITY_IDLE);
+          _plt_acd_agent_became_available (self, agent);
+        }
+      break;
+    }
 }
 
-static void
-apply_intent (PltAcd *self,
-              Agent  *agent,
-              int     intent)
+void
+_plt_acd_apply_intent (PltAcd *self,
+                       Agent  *agent,
+                       int     intent)
 {
   const PltScenarioBehaviour *b = &self->scenario->behaviour;
 
@@ -730,461 +558,73 @@ apply_intent (PltAcd *self,
 
   if (intent == INTENT_LOGOUT)
     {
-      agent_set (self, agent, PLT_AGENT_STATUS_LOGGED_OUT, NULL, PLT_AGENT_ACTIVITY_IDLE);
-      schedule_return (self, agent,
-                       seconds_to_ms (draw_lognormal (self, b->logout_mean_minutes * 60,
-                                                      b->logout_mean_minutes * 30), MIN_PAUSE_MS));
+      _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_LOGGED_OUT, REASON_NONE, PLT_AGENT_ACTIVITY_IDLE);
+      _plt_sim_schedule_return (self, agent,
+                                _plt_sim_seconds_to_ms (_plt_sim_lognormal (self, b->logout_mean_minutes * 60,
+                                                                            b->logout_mean_minutes * 30),
+                                                        MIN_PAUSE_MS));
     }
   else if (intent == INTENT_BUSY_OTHER)
     {
-      agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_BUSY_OTHER);
-      schedule_return (self, agent,
-                       seconds_to_ms (draw_lognormal (self, b->busy_other_mean_s,
-                                                      b->busy_other_mean_s / 2), MIN_TALK_MS));
+      _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, REASON_NONE, PLT_AGENT_ACTIVITY_BUSY_OTHER);
+      _plt_sim_schedule_return (self, agent,
+                                _plt_sim_seconds_to_ms (_plt_sim_lognormal (self, b->busy_other_mean_s,
+                                                                            b->busy_other_mean_s / 2),
+                                                        MIN_TALK_MS));
     }
   else if (intent >= 0)
     {
-      PltScenarioPause *pause = g_ptr_array_index (self->scenario->pauses, intent);
-
-      agent_set (self, agent, PLT_AGENT_STATUS_PAUSED, pause->reason, PLT_AGENT_ACTIVITY_IDLE);
-      schedule_return (self, agent,
-                       seconds_to_ms (draw_lognormal (self, pause->mean_minutes * 60,
-                                                      pause->mean_minutes * 20), MIN_PAUSE_MS));
+      _plt_acd_agent_set (self, agent, PLT_AGENT_STATUS_PAUSED, intent, PLT_AGENT_ACTIVITY_IDLE);
+      _plt_sim_pause_duration_return (self, agent, intent);
+      /* A pause in back office takes the e-mails waiting. */
+      _plt_acd_agent_became_available (self, agent);
     }
 }
 
-/* The agent finished a contact (or a caller hung up on the ringing). */
-static void
-agent_released (PltAcd *self,
-                Agent  *agent)
+/* The agent finished a contact (or a caller hung up on the ringing, or
+ * nobody answered their outbound call). */
+void
+_plt_acd_agent_released (PltAcd *self,
+                         Agent  *agent)
 {
+  int intent = agent->intent;
+
   agent->call = NULL;
 
-  if (agent->intent != INTENT_NONE)
+  /* Their pause ended, or the plan moved on, during the contact. */
+  if (agent->return_due || !agent_follows_plan (agent))
     {
-      apply_intent (self, agent, agent->intent);
+      _plt_acd_go_to_plan (self, agent);
       return;
     }
 
-  agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_IDLE);
-  agent_became_available (self, agent);
-}
-
-/* Gives the agent the oldest call waiting in their queues, or else lets a
- * campaign agent dial. */
-static void
-agent_became_available (PltAcd *self,
-                        Agent  *agent)
-{
-  Call *oldest = NULL;
-  gboolean dials = FALSE;
-
-  for (guint i = 0; i < agent->n_queues; i++)
+  if (intent != INTENT_NONE && agent->status == PLT_AGENT_STATUS_AVAILABLE)
     {
-      Queue *queue = agent->queues[i];
-      Call *head = g_queue_peek_head (&queue->waiting);
-
-      if (queue->spec->media == PLT_QUEUE_MEDIA_OUTBOUND)
-        dials = TRUE;
-      if (head != NULL && (oldest == NULL || head->enqueued < oldest->enqueued))
-        oldest = head;
-    }
-
-  if (oldest != NULL)
-    offer (self, oldest, agent);
-  else if (dials)
-    {
-      double gap = 0;
-      guint n = 0;
-
-      for (guint i = 0; i < agent->n_queues; i++)
-        if (agent->queues[i]->spec->media == PLT_QUEUE_MEDIA_OUTBOUND)
-          {
-            gap += agent->queues[i]->spec->dial_gap_mean_s;
-            n++;
-          }
-
-      schedule (self, EV_DIAL,
-                self->now + seconds_to_ms (draw_exponential (self, gap / n), 1000),
-                agent->index, agent->token);
-    }
-}
-
-static int
-draw_intent (PltAcd *self)
-{
-  const PltScenarioBehaviour *b = &self->scenario->behaviour;
-  double total = 0, pick;
-
-  for (guint i = 0; i < self->scenario->pauses->len; i++)
-    total += ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, i))->per_hour;
-  total += b->logout_per_hour + b->busy_other_per_hour;
-
-  pick = draw_uniform (self) * total;
-  for (guint i = 0; i < self->scenario->pauses->len; i++)
-    {
-      pick -= ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, i))->per_hour;
-      if (pick < 0)
-        return (int) i;
-    }
-  pick -= b->logout_per_hour;
-  if (pick < 0)
-    return INTENT_LOGOUT;
-
-  /* Rounding can leave pick at 0: the last kind with a rate. */
-  if (b->busy_other_per_hour > 0)
-    return INTENT_BUSY_OTHER;
-  if (b->logout_per_hour > 0)
-    return INTENT_LOGOUT;
-  return (int) self->scenario->pauses->len - 1;
-}
-
-/* A pause reason, by how often each is taken (any, if none is). */
-static guint
-draw_pause (PltAcd *self)
-{
-  GPtrArray *pauses = self->scenario->pauses;
-  double total = 0, pick;
-
-  for (guint i = 0; i < pauses->len; i++)
-    total += ((PltScenarioPause *) g_ptr_array_index (pauses, i))->per_hour;
-  if (total <= 0)
-    return (guint) g_rand_int_range (self->rand, 0, (gint32) pauses->len);
-
-  pick = draw_uniform (self) * total;
-  for (guint i = 0; i < pauses->len; i++)
-    {
-      pick -= ((PltScenarioPause *) g_ptr_array_index (pauses, i))->per_hour;
-      if (pick < 0)
-        return i;
-    }
-
-  return pauses->len - 1;
-}
-
-static void
-schedule_intent (PltAcd *self,
-                 Agent  *agent)
-{
-  if (self->intent_rate > 0)
-    schedule (self, EV_AGENT_INTENT,
-              self->now + seconds_to_ms (draw_exponential (self, 1.0 / self->intent_rate) / 1000.0, 1000),
-              agent->index, 0);
-}
-
-/* Event handlers. */
-
-static void
-on_arrival (PltAcd *self,
-            Queue  *queue)
-{
-  PltScenarioQueue *spec = queue->spec;
-  Call *call;
-
-  schedule (self, EV_ARRIVAL,
-            self->now + seconds_to_ms (draw_exponential (self, 3600.0 / spec->calls_per_hour), 1),
-            queue->index, 0);
-
-  call = call_new (self, queue);
-  call_set_state (self, call, PLT_CALL_STATE_QUEUED);
-  waiting_insert (queue, call);
-
-  if (spec->patience_mean_s > 0)
-    schedule (self, EV_ABANDON,
-              self->now + seconds_to_ms (draw_exponential (self, spec->patience_mean_s), 1),
-              call->number, 0);
-
-  route_call (self, call);
-}
-
-static void
-on_abandon (PltAcd *self,
-            Call   *call)
-{
-  Agent *agent = call->agent;
-
-  if (call->state != PLT_CALL_STATE_QUEUED && call->state != PLT_CALL_STATE_RINGING)
-    return;
-
-  call->queue->today.abandoned++;
-  mark_queue (self, call->queue);
-  call->agent = NULL;
-  call_end (self, call);
-
-  if (agent != NULL)
-    agent_released (self, agent);
-}
-
-static void
-on_ring_timeout (PltAcd *self,
-                 Call   *call)
-{
-  const PltScenarioBehaviour *b = &self->scenario->behaviour;
-  Agent *agent = call->agent;
-
-  /* The agent missed the call: auto-paused; the call goes back in line. */
-  agent->call = NULL;
-  call->agent = NULL;
-  agent_set (self, agent, PLT_AGENT_STATUS_PAUSED, "no_answer", PLT_AGENT_ACTIVITY_MISSED);
-  schedule_return (self, agent,
-                   seconds_to_ms (draw_exponential (self, b->missed_pause_mean_s), 10000));
-
-  call_set_state (self, call, PLT_CALL_STATE_QUEUED);
-  waiting_insert (call->queue, call);
-  mark_queue (self, call->queue);
-  route_call (self, call);
-}
-
-static void
-on_hold_start (PltAcd *self,
-               Call   *call)
-{
-  PltScenarioQueue *spec = call->queue->spec;
-
-  call_set_state (self, call, PLT_CALL_STATE_HELD);
-  agent_set (self, call->agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_ON_HOLD);
-  schedule (self, EV_HOLD_END,
-            self->now + seconds_to_ms (draw_exponential (self, spec->hold_mean_s), MIN_HOLD_MS),
-            call->number, call->token);
-}
-
-static void
-on_hold_end (PltAcd *self,
-             Call   *call)
-{
-  call_set_state (self, call, PLT_CALL_STATE_CONNECTED);
-  agent_set (self, call->agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_ON_CALL);
-  schedule (self, EV_TALK_END, self->now + MAX (call->talk_left_ms, 1000), call->number, call->token);
-}
-
-static void
-on_talk_end (PltAcd *self,
-             Call   *call)
-{
-  PltScenarioQueue *spec = call->queue->spec;
-
-  call_set_state (self, call, PLT_CALL_STATE_WRAP_UP);
-  agent_set (self, call->agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_WRAP_UP);
-  schedule (self, EV_WRAP_END,
-            self->now + seconds_to_ms (draw_lognormal (self, spec->wrap_up_mean_s, spec->wrap_up_mean_s / 2), 0),
-            call->number, call->token);
-}
-
-static void
-on_wrap_end (PltAcd *self,
-             Call   *call)
-{
-  Agent *agent = call->agent;
-
-  call_end (self, call);
-  agent_released (self, agent);
-}
-
-static void
-on_not_reached (PltAcd *self,
-                Call   *call)
-{
-  Agent *agent = call->agent;
-
-  /* Counted as abandoned: the contact was offered and never connected. */
-  call->queue->today.abandoned++;
-  mark_queue (self, call->queue);
-  call_end (self, call);
-  agent_released (self, agent);
-}
-
-static void
-on_dial (PltAcd *self,
-         Agent  *agent)
-{
-  Queue *outbound[8];
-  guint n = 0;
-  Queue *queue;
-  Call *call;
-
-  if (!agent_is_available (agent))
-    return;
-
-  for (guint i = 0; i < agent->n_queues && n < G_N_ELEMENTS (outbound); i++)
-    if (agent->queues[i]->spec->media == PLT_QUEUE_MEDIA_OUTBOUND)
-      outbound[n++] = agent->queues[i];
-  g_assert (n > 0);
-
-  queue = outbound[n == 1 ? 0 : (guint) g_rand_int_range (self->rand, 0, (gint32) n)];
-  call = call_new (self, queue);
-  call->agent = agent;
-  agent->call = call;
-  call_set_state (self, call, PLT_CALL_STATE_RINGING);
-  agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_RINGING);
-
-  if (draw_uniform (self) < queue->spec->answer_probability)
-    schedule (self, EV_ANSWER,
-              self->now + seconds_to_ms (draw_range (self, OUTBOUND_ANSWER_MIN, OUTBOUND_ANSWER_MAX), 0),
-              call->number, call->token);
-  else
-    schedule (self, EV_NOT_REACHED,
-              self->now + seconds_to_ms (draw_range (self, OUTBOUND_GIVE_UP_MIN, OUTBOUND_GIVE_UP_MAX), 0),
-              call->number, call->token);
-}
-
-static void
-on_agent_intent (PltAcd *self,
-                 Agent  *agent)
-{
-  int intent;
-
-  schedule_intent (self, agent);
-
-  if (agent->status == PLT_AGENT_STATUS_LOGGED_OUT)
-    return;
-
-  intent = draw_intent (self);
-
-  if (agent_is_available (agent))
-    apply_intent (self, agent, intent);
-  else if (agent->call != NULL && intent != INTENT_BUSY_OTHER && agent->intent == INTENT_NONE)
-    agent->intent = intent;   /* "pause after this call" */
-}
-
-static void
-on_agent_return (PltAcd *self,
-                 Agent  *agent)
-{
-  agent_set (self, agent, PLT_AGENT_STATUS_AVAILABLE, NULL, PLT_AGENT_ACTIVITY_IDLE);
-  agent_became_available (self, agent);
-}
-
-static void
-process (PltAcd      *self,
-         const Event *ev)
-{
-  Call *call = NULL;
-  Agent *agent = NULL;
-
-  switch ((EventKind) ev->kind)
-    {
-    case EV_ARRIVAL:
-      on_arrival (self, &self->queues[ev->target]);
+      _plt_acd_apply_intent (self, agent, intent);
       return;
-
-    case EV_ABANDON:
-      call = lookup_call (self, ev->target);
-      if (call != NULL)
-        on_abandon (self, call);
-      return;
-
-    case EV_ANSWER:
-    case EV_RING_TIMEOUT:
-    case EV_HOLD_START:
-    case EV_HOLD_END:
-    case EV_TALK_END:
-    case EV_WRAP_END:
-    case EV_NOT_REACHED:
-      call = lookup_call (self, ev->target);
-      if (call == NULL || call->token != ev->token)
-        return;
-      break;
-
-    case EV_DIAL:
-    case EV_AGENT_RETURN:
-      agent = &self->agents[ev->target];
-      if (agent->token != ev->token)
-        return;
-      break;
-
-    case EV_AGENT_INTENT:
-      agent = &self->agents[ev->target];
-      break;
-
-    default:
-      g_assert_not_reached ();
     }
 
-  switch ((EventKind) ev->kind)
-    {
-    case EV_ANSWER:
-      if (call->state == PLT_CALL_STATE_RINGING)
-        answer (self, call);
-      break;
-    case EV_RING_TIMEOUT: on_ring_timeout (self, call); break;
-    case EV_HOLD_START: on_hold_start (self, call); break;
-    case EV_HOLD_END: on_hold_end (self, call); break;
-    case EV_TALK_END: on_talk_end (self, call); break;
-    case EV_WRAP_END: on_wrap_end (self, call); break;
-    case EV_NOT_REACHED: on_not_reached (self, call); break;
-    case EV_DIAL: on_dial (self, agent); break;
-    case EV_AGENT_INTENT: on_agent_intent (self, agent); break;
-    case EV_AGENT_RETURN: on_agent_return (self, agent); break;
-    case EV_ARRIVAL:
-    case EV_ABANDON:
-    default:
-      g_assert_not_reached ();
-    }
+  agent->intent = INTENT_NONE;
+  _plt_acd_agent_set (self, agent, agent->status, agent->reason, PLT_AGENT_ACTIVITY_IDLE);
+  _plt_acd_agent_became_available (self, agent);
 }
 
-/* Set-up. */
-
-static void
-setup_agents (PltAcd *self)
+/* The agent is idle: give them a contact, or let a campaign agent dial. */
+void
+_plt_acd_agent_became_available (PltAcd *self,
+                                 Agent  *agent)
 {
-  const PltScenarioBehaviour *b = &self->scenario->behaviour;
-  double pause_total = 0;
+  if (agent->activity != PLT_AGENT_ACTIVITY_IDLE || agent->call != NULL)
+    return;
 
-  for (guint i = 0; i < self->scenario->pauses->len; i++)
-    pause_total += ((PltScenarioPause *) g_ptr_array_index (self->scenario->pauses, i))->per_hour;
-  self->intent_rate = (pause_total + b->logout_per_hour + b->busy_other_per_hour) / 3600000.0;
+  if (_plt_routing_offer_next (self, agent))
+    return;
 
-  for (guint i = 0; i < self->n_agents; i++)
-    {
-      Agent *agent = &self->agents[i];
-      double u = draw_uniform (self);
-
-      agent->since = self->now - seconds_to_ms (draw_range (self, 0, 600), 0);
-      agent->idle_since = agent->since;
-
-      if (u < b->initially_logged_out)
-        {
-          agent->status = PLT_AGENT_STATUS_LOGGED_OUT;
-          schedule (self, EV_AGENT_RETURN,
-                    self->now + seconds_to_ms (draw_exponential (self, b->logout_mean_minutes * 60), 1000),
-                    agent->index, agent->token);
-        }
-      else if (u < b->initially_logged_out + b->initially_paused && self->scenario->pauses->len > 0)
-        {
-          PltScenarioPause *pause = g_ptr_array_index (self->scenario->pauses, draw_pause (self));
-
-          agent->status = PLT_AGENT_STATUS_PAUSED;
-          agent->reason = pause->reason;
-          schedule (self, EV_AGENT_RETURN,
-                    self->now + seconds_to_ms (draw_exponential (self, pause->mean_minutes * 60), 1000),
-                    agent->index, agent->token);
-        }
-      else
-        {
-          agent->status = PLT_AGENT_STATUS_AVAILABLE;
-        }
-
-      for (guint q = 0; q < agent->n_queues; q++)
-        counts_add (&agent->queues[q]->counts, agent_category (agent), +1);
-
-      schedule_intent (self, agent);
-    }
-
-  for (guint q = 0; q < self->n_queues; q++)
-    {
-      Queue *queue = &self->queues[q];
-
-      if (queue->spec->calls_per_hour > 0 && queue->spec->media != PLT_QUEUE_MEDIA_OUTBOUND)
-        schedule (self, EV_ARRIVAL,
-                  self->now + seconds_to_ms (draw_exponential (self, 3600.0 / queue->spec->calls_per_hour), 1),
-                  queue->index, 0);
-    }
-
-  /* Campaign agents start dialing. */
-  for (guint i = 0; i < self->n_agents; i++)
-    if (agent_is_available (&self->agents[i]))
-      agent_became_available (self, &self->agents[i]);
+  if (agent->dials && _plt_acd_agent_is_available (agent))
+    _plt_sim_schedule_dial (self, agent);
 }
+
+/* The event loop. */
 
 static void
 run_until (PltAcd *self,
@@ -1199,8 +639,8 @@ run_until (PltAcd *self,
       pop_event (self, &ev);
       self->now = ev.time;
       self->n_events++;
-      process (self, &ev);
-      flush_dirty (self);
+      _plt_sim_process (self, &ev);
+      _plt_acd_flush_dirty (self);
     }
 
   if (time_ms > self->now)
@@ -1209,21 +649,46 @@ run_until (PltAcd *self,
   self->in_advance = FALSE;
 }
 
-PltAcd *
-plt_acd_new (PltScenario *scenario,
-             guint64      seed,
-             gint64       start_ms)
+static gboolean
+history_has_today (const PltAcdHistory *history,
+                   gint64               day_start)
+{
+  if (history == NULL)
+    return FALSE;
+
+  for (guint i = 0; history->contacts != NULL && i < history->contacts->len; i++)
+    if (((PltContactRecord *) g_ptr_array_index (history->contacts, i))->ended >= day_start)
+      return TRUE;
+  for (guint i = 0; history->intervals != NULL && i < history->intervals->len; i++)
+    if (((PltAgentInterval *) g_ptr_array_index (history->intervals, i))->end > day_start)
+      return TRUE;
+
+  return FALSE;
+}
+
+static PltAcd *
+acd_create (PltScenario         *scenario,
+            guint64              seed,
+            gint64               start_ms,
+            const PltAcdHistory *history)
 {
   guint32 seed_array[2] = { (guint32) (seed & 0xffffffff), (guint32) (seed >> 32) };
   PltAcd *self;
-
-  g_return_val_if_fail (scenario != NULL, NULL);
-  g_return_val_if_fail (start_ms > 0, NULL);
+  gboolean warm;
 
   self = g_object_new (PLT_TYPE_ACD, NULL);
   self->scenario = plt_scenario_ref (scenario);
   self->rand = g_rand_new_with_seed_array (seed_array, G_N_ELEMENTS (seed_array));
-  self->now = start_ms - (gint64) (scenario->warm_up_minutes * 60000.0);
+  self->zone = plt_scenario_dup_time_zone (scenario);
+
+  /* After a restart with today's records, no warm-up: its contacts would
+   * count a second time. */
+  warm = !history_has_today (history, _plt_schedule_day_start (self->zone, start_ms));
+  self->now = warm ? start_ms - (gint64) (scenario->warm_up_minutes * 60000.0) : start_ms;
+  self->day_start = _plt_schedule_day_start (self->zone, self->now);
+  self->next_day_start = _plt_schedule_next_day (self->zone, self->day_start);
+  if (history != NULL)
+    self->next_call = history->last_contact;
 
   self->n_teams = scenario->teams->len;
   self->teams = g_new0 (Team, self->n_teams);
@@ -1241,7 +706,7 @@ plt_acd_new (PltScenario *scenario,
 
       queue->index = i;
       queue->spec = g_ptr_array_index (scenario->queues, i);
-      queue->agents = g_ptr_array_new ();
+      queue->members = g_ptr_array_new ();
       queue->ver = 1;
       g_queue_init (&queue->waiting);
       g_hash_table_insert (self->queues_by_id, queue->spec->id, queue);
@@ -1257,32 +722,78 @@ plt_acd_new (PltScenario *scenario,
       agent->index = i;
       agent->spec = spec;
       agent->team_id = ((PltScenarioTeam *) g_ptr_array_index (scenario->teams, spec->team))->id;
-      agent->n_queues = spec->queues->len;
-      agent->queues = g_new0 (Queue *, agent->n_queues);
-      agent->queue_ids = g_new0 (char *, agent->n_queues + 1);
+      agent->n_members = spec->skills->len;
+      agent->members = g_new0 (Member, agent->n_members);
+      agent->queue_ids = g_new0 (char *, agent->n_members + 1);
       agent->activity = PLT_AGENT_ACTIVITY_IDLE;
       agent->status = PLT_AGENT_STATUS_AVAILABLE;
+      agent->reason = REASON_NONE;
       agent->intent = INTENT_NONE;
+      agent->plan = PLAN_WORK;
+      agent->plan_pause = -1;
       agent->ver = 1;
 
-      for (guint q = 0; q < agent->n_queues; q++)
+      for (guint q = 0; q < agent->n_members; q++)
         {
-          Queue *queue = &self->queues[g_array_index (spec->queues, guint, q)];
+          const PltScenarioSkill *skill = &g_array_index (spec->skills, PltScenarioSkill, q);
+          Queue *queue = &self->queues[skill->queue];
+          Member *member = &agent->members[q];
 
-          agent->queues[q] = queue;
+          member->agent = agent;
+          member->queue = queue;
+          member->level = CLAMP (skill->level, 1, PLT_SCENARIO_MAX_LEVEL);
           agent->queue_ids[q] = g_strdup (queue->spec->id);
-          g_ptr_array_add (queue->agents, agent);
+          agent->dials |= queue->spec->media == PLT_QUEUE_MEDIA_OUTBOUND;
+          agent->takes_email |= queue->spec->media == PLT_QUEUE_MEDIA_EMAIL;
+          g_ptr_array_add (queue->members, member);
         }
 
       g_hash_table_insert (self->agents_by_id, spec->id, agent);
     }
 
-  setup_agents (self);
+  if (history != NULL)
+    _plt_records_restore (self, history);
+
+  _plt_acd_schedule (self, EV_DAY, self->next_day_start, 0, 0);
+  _plt_sim_setup (self);
 
   /* The warm-up: nobody listens yet. */
   run_until (self, start_ms);
 
   return self;
+}
+
+PltAcd *
+plt_acd_new (PltScenario *scenario,
+             guint64      seed,
+             gint64       start_ms)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (start_ms > 0, NULL);
+
+  return acd_create (scenario, seed, start_ms, NULL);
+}
+
+PltAcd *
+plt_acd_new_with_history (PltScenario         *scenario,
+                          guint64              seed,
+                          gint64               start_ms,
+                          const PltAcdHistory *history)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (start_ms > 0, NULL);
+
+  return acd_create (scenario, seed, start_ms, history);
+}
+
+void
+plt_acd_history_clear (PltAcdHistory *history)
+{
+  g_return_if_fail (history != NULL);
+
+  g_clear_pointer (&history->contacts, g_ptr_array_unref);
+  g_clear_pointer (&history->intervals, g_ptr_array_unref);
+  history->last_contact = 0;
 }
 
 static void
@@ -1297,22 +808,26 @@ plt_acd_finalize (GObject *object)
 
   for (guint i = 0; i < self->n_agents; i++)
     {
-      g_free (self->agents[i].queues);
+      g_free (self->agents[i].members);
       g_strfreev (self->agents[i].queue_ids);
+      g_clear_pointer (&self->agents[i].segments, g_array_unref);
     }
   g_clear_pointer (&self->agents, g_free);
 
   for (guint i = 0; i < self->n_queues; i++)
     {
       g_queue_clear (&self->queues[i].waiting);
-      g_ptr_array_unref (self->queues[i].agents);
+      g_ptr_array_unref (self->queues[i].members);
     }
   g_clear_pointer (&self->queues, g_free);
   g_clear_pointer (&self->teams, g_free);
 
+  g_clear_pointer (&self->records, _plt_records_free);
+  g_clear_pointer (&self->decision_ns, g_array_unref);
   g_clear_pointer (&self->heap, g_array_unref);
   g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->rand, g_rand_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->scenario, plt_scenario_unref);
 
   G_OBJECT_CLASS (plt_acd_parent_class)->finalize (object);
@@ -1342,6 +857,30 @@ plt_acd_class_init (PltAcdClass *klass)
                   G_TYPE_NONE, 2,
                   G_TYPE_UINT,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  signals[SIGNAL_CONTACT_FINISHED] =
+    g_signal_new ("contact-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_POINTER);
+
+  signals[SIGNAL_AGENT_INTERVAL] =
+    g_signal_new ("agent-interval",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_POINTER);
+
+  signals[SIGNAL_DAY_STARTED] =
+    g_signal_new ("day-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_INT64);
 }
 
 static void
@@ -1353,6 +892,29 @@ plt_acd_init (PltAcd *self)
   self->calls_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->agents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->queues_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->records = _plt_records_new ();
+}
+
+/* Signals for the other files. */
+
+void
+_plt_acd_emit_contact_finished (PltAcd                 *self,
+                                const PltContactRecord *record)
+{
+  g_signal_emit (self, signals[SIGNAL_CONTACT_FINISHED], 0, record);
+}
+
+void
+_plt_acd_emit_agent_interval (PltAcd                 *self,
+                              const PltAgentInterval *interval)
+{
+  g_signal_emit (self, signals[SIGNAL_AGENT_INTERVAL], 0, interval);
+}
+
+void
+_plt_acd_emit_day_started (PltAcd *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DAY_STARTED], 0, self->day_start);
 }
 
 PltScenario *
@@ -1418,207 +980,130 @@ plt_acd_get_n_calls (PltAcd *self)
   return g_hash_table_size (self->calls);
 }
 
-/* Conversions to protocol data. */
-
-static PltTeamData *
-team_to_data (const Team *team)
+gint64
+plt_acd_get_day_start (PltAcd *self)
 {
-  PltTeamData *data = plt_team_data_new ();
+  g_return_val_if_fail (PLT_IS_ACD (self), 0);
 
-  data->id = g_strdup (team->spec->id);
-  data->ver = team->ver;
-  data->name = g_strdup (team->spec->name);
-
-  return data;
+  return self->day_start;
 }
 
-static PltAgentData *
-agent_to_data (const Agent *agent)
+guint64
+plt_acd_get_last_contact_number (PltAcd *self)
 {
-  PltAgentData *data = plt_agent_data_new ();
+  g_return_val_if_fail (PLT_IS_ACD (self), 0);
 
-  data->id = g_strdup (agent->spec->id);
-  data->ver = agent->ver;
-  data->name = g_strdup (agent->spec->name);
-  data->team = g_strdup (agent->team_id);
-  data->status = agent->status;
-  data->reason = g_strdup (agent->reason);
-  data->activity = agent->activity;
-  data->since = agent->since;
-  if (agent->call != NULL)
-    {
-      data->queue = g_strdup (agent->call->queue->spec->id);
-      data->call = g_strdup (agent->call->id);
-    }
-  g_strfreev (data->queues);
-  data->queues = g_strdupv (agent->queue_ids);
-
-  return data;
+  return self->next_call;
 }
 
-static PltQueueData *
-queue_to_data (const Queue *queue)
+/* Diagnostics. */
+
+gint64
+_plt_acd_clock_ns (void)
 {
-  PltQueueData *data = plt_queue_data_new ();
-  const Call *head = g_queue_peek_head ((GQueue *) &queue->waiting);
+  struct timespec ts;
 
-  data->id = g_strdup (queue->spec->id);
-  data->ver = queue->ver;
-  data->name = g_strdup (queue->spec->name);
-  data->media = queue->spec->media;
-  data->sl_threshold_s = queue->spec->sl_threshold_s;
-  data->sl_target = queue->spec->sl_target;
-  data->waiting = queue->waiting.length;
-  data->oldest_since = head != NULL ? head->enqueued : 0;
-  data->agents = queue->counts;
-  data->today = queue->today;
-
-  return data;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
 }
 
-static PltCallData *
-call_to_data (const Call *call)
+void
+plt_acd_set_timing (PltAcd   *self,
+                    gboolean  enabled)
 {
-  PltCallData *data = plt_call_data_new ();
+  g_return_if_fail (PLT_IS_ACD (self));
 
-  data->id = g_strdup (call->id);
-  data->ver = call->ver;
-  data->queue = g_strdup (call->queue->spec->id);
-  data->state = call->state;
-  data->agent = call->agent != NULL ? g_strdup (call->agent->spec->id) : NULL;
-  data->number = g_strdup (call->masked);
-  data->since = call->since;
-  data->enqueued = call->enqueued;
-
-  return data;
-}
-
-GPtrArray *
-plt_acd_dup_teams (PltAcd *self)
-{
-  GPtrArray *array;
-
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-
-  array = g_ptr_array_new_full (self->n_teams, (GDestroyNotify) plt_team_data_free);
-  for (guint i = 0; i < self->n_teams; i++)
-    g_ptr_array_add (array, team_to_data (&self->teams[i]));
-
-  return array;
-}
-
-GPtrArray *
-plt_acd_dup_agents (PltAcd *self)
-{
-  GPtrArray *array;
-
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-
-  array = g_ptr_array_new_full (self->n_agents, (GDestroyNotify) plt_agent_data_free);
-  for (guint i = 0; i < self->n_agents; i++)
-    g_ptr_array_add (array, agent_to_data (&self->agents[i]));
-
-  return array;
-}
-
-GPtrArray *
-plt_acd_dup_queues (PltAcd *self)
-{
-  GPtrArray *array;
-
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-
-  array = g_ptr_array_new_full (self->n_queues, (GDestroyNotify) plt_queue_data_free);
-  for (guint i = 0; i < self->n_queues; i++)
-    g_ptr_array_add (array, queue_to_data (&self->queues[i]));
-
-  return array;
+  self->timing = enabled;
+  g_clear_pointer (&self->decision_ns, g_array_unref);
+  if (enabled)
+    self->decision_ns = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 static int
-compare_calls (gconstpointer a,
+compare_int64 (gconstpointer a,
                gconstpointer b)
 {
-  const Call *call_a = *(const Call * const *) a;
-  const Call *call_b = *(const Call * const *) b;
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
-  return call_a->number < call_b->number ? -1 : call_a->number > call_b->number;
+  return x < y ? -1 : x > y;
 }
 
-GPtrArray *
-plt_acd_dup_calls (PltAcd *self)
+guint
+plt_acd_get_timing (PltAcd *self,
+                    gint64 *p50_ns,
+                    gint64 *p99_ns,
+                    gint64 *max_ns)
 {
-  g_autoptr(GPtrArray) calls = NULL;
-  GHashTableIter iter;
-  gpointer value;
-  GPtrArray *array;
+  g_autoptr(GArray) sorted = NULL;
+  guint n;
 
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
+  g_return_val_if_fail (PLT_IS_ACD (self), 0);
 
-  calls = g_ptr_array_sized_new (g_hash_table_size (self->calls));
-  g_hash_table_iter_init (&iter, self->calls);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (calls, value);
-  g_ptr_array_sort (calls, compare_calls);
+  n = self->decision_ns != NULL ? self->decision_ns->len : 0;
+  if (p50_ns != NULL)
+    *p50_ns = 0;
+  if (p99_ns != NULL)
+    *p99_ns = 0;
+  if (max_ns != NULL)
+    *max_ns = 0;
+  if (n == 0)
+    return 0;
 
-  array = g_ptr_array_new_full (calls->len, (GDestroyNotify) plt_call_data_free);
-  for (guint i = 0; i < calls->len; i++)
-    g_ptr_array_add (array, call_to_data (g_ptr_array_index (calls, i)));
+  sorted = g_array_copy (self->decision_ns);
+  g_array_sort (sorted, compare_int64);
+  if (p50_ns != NULL)
+    *p50_ns = g_array_index (sorted, gint64, n / 2);
+  if (p99_ns != NULL)
+    *p99_ns = g_array_index (sorted, gint64, MIN (n - 1, (guint) ((guint64) n * 99 / 100)));
+  if (max_ns != NULL)
+    *max_ns = g_array_index (sorted, gint64, n - 1);
 
-  return array;
+  return n;
 }
 
-PltTeamData *
-plt_acd_dup_team (PltAcd     *self,
-                  const char *id)
+/* The names the supervisor's command below was written with. */
+
+static void
+agent_set (PltAcd           *self,
+           Agent            *agent,
+           PltAgentStatus    status,
+           const char       *reason,
+           PltAgentActivity  activity)
 {
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  for (guint i = 0; i < self->n_teams; i++)
-    if (g_str_equal (self->teams[i].spec->id, id))
-      return team_to_data (&self->teams[i]);
-
-  return NULL;
+  /* A command overrides what was pending: a pause's or logout's return,
+   * and the plan until its next boundary. */
+  agent->return_token++;
+  agent->return_due = FALSE;
+  agent->plan = status == PLT_AGENT_STATUS_LOGGED_OUT ? PLAN_OFF : PLAN_WORK;
+  _plt_acd_agent_set (self, agent, status, _plt_acd_reason_index (self, reason), activity);
 }
 
-PltAgentData *
-plt_acd_dup_agent (PltAcd     *self,
-                   const char *id)
+static gboolean
+agent_is_available (const Agent *agent)
 {
-  Agent *agent;
-
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  agent = g_hash_table_lookup (self->agents_by_id, id);
-  return agent != NULL ? agent_to_data (agent) : NULL;
+  return _plt_acd_agent_is_available (agent);
 }
 
-PltQueueData *
-plt_acd_dup_queue (PltAcd     *self,
-                   const char *id)
+static void
+agent_became_available (PltAcd *self,
+                        Agent  *agent)
 {
-  Queue *queue;
-
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  queue = g_hash_table_lookup (self->queues_by_id, id);
-  return queue != NULL ? queue_to_data (queue) : NULL;
+  _plt_acd_agent_became_available (self, agent);
 }
 
-PltCallData *
-plt_acd_dup_call (PltAcd     *self,
-                  const char *id)
+static void
+apply_intent (PltAcd *self,
+              Agent  *agent,
+              int     intent)
 {
-  Call *call;
+  agent->plan = PLAN_WORK;
+  _plt_acd_apply_intent (self, agent, intent);
+}
 
-  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  call = g_hash_table_lookup (self->calls_by_id, id);
-  return call != NULL ? call_to_data (call) : NULL;
+static void
+flush_dirty (PltAcd *self)
+{
+  _plt_acd_flush_dirty (self);
 }
 
 /* For G_IO_ERROR only; kept here so that this addition stays in one place. */
