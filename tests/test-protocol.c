@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "plt-enums.h"
@@ -1178,6 +1180,165 @@ test_round_trip_commands (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* KPIs (docs/protocol.md §4.6)                                              */
+/* ------------------------------------------------------------------------ */
+
+static void
+fill_values (PltKpiValues *v,
+             gint64        base)
+{
+  plt_kpi_values_init (v);
+  v->offered = base + 40;
+  v->answered = base + 35;
+  v->answered_in_t = base + 30;
+  v->abandoned = 5;
+  v->abandoned_short = 1;
+  v->transferred = 2;
+  v->rona = 1;
+  v->handled = base + 33;
+  v->service_level = 30.0 / 39.0;   /* not exact in binary */
+  v->abandon_rate = 0.1;
+  v->asa_s = 12.375;
+  v->longest_wait_s = 61.2;
+  v->aht_s = 241.5;
+  v->talk_s = 200.25;
+  v->hold_s = 11.25;
+  v->wrap_s = 30.0;
+  v->occupancy = 0.8125;
+  v->logged_in_s = 28800;
+  v->ewt_s = 45.0;
+  /* utilisation, adherence, conformance…: undefined (null) */
+}
+
+static void
+test_round_trip_kpi (void)
+{
+  g_autoptr(PltMessage) update = plt_message_new (PLT_MESSAGE_KPI_UPDATE);
+  g_autoptr(PltMessage) agent_update = plt_message_new (PLT_MESSAGE_KPI_UPDATE);
+  g_autoptr(PltMessage) query = plt_message_new (PLT_MESSAGE_KPI_QUERY);
+  g_autoptr(PltMessage) today = plt_message_new (PLT_MESSAGE_KPI_QUERY);
+  g_autoptr(PltMessage) result = plt_message_new (PLT_MESSAGE_KPI_RESULT);
+  g_autoptr(PltMessage) empty = plt_message_new (PLT_MESSAGE_KPI_RESULT);
+  g_autoptr(PltMessage) decoded = NULL;
+  g_autoptr(GString) big = NULL;
+  const char *ids[] = { "q-1", "q-2", NULL };
+  PltKpiValues changed;
+
+  set_server_envelope (update, 12);
+  update->u.kpi_update.scope = g_strdup ("queue");
+  update->u.kpi_update.id = g_strdup ("q-1");
+  update->u.kpi_update.period = g_strdup ("today");
+  update->u.kpi_update.from = 1795741200000;
+  update->u.kpi_update.to = 1795774530123;
+  update->u.kpi_update.sl_variant = g_strdup ("abandons_missed");
+  update->u.kpi_update.sl_threshold_s = 20;
+  fill_values (&update->u.kpi_update.values, 0);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, update);
+  g_assert_false (plt_message_type_is_delta (PLT_MESSAGE_KPI_UPDATE));
+  g_assert_cmpstr (plt_message_type_to_string (decoded->type), ==, "kpi.update");
+  g_assert_true (isnan (decoded->u.kpi_update.values.utilisation));
+  g_assert_cmpfloat (decoded->u.kpi_update.values.service_level, ==, 30.0 / 39.0);
+  g_assert_cmpint (decoded->u.kpi_update.values.answered_in_t, ==, 30);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* An agent: no SL settings; every figure may be null. */
+  set_server_envelope (agent_update, 13);
+  agent_update->u.kpi_update.scope = g_strdup ("agent");
+  agent_update->u.kpi_update.id = g_strdup ("a-017");
+  agent_update->u.kpi_update.period = g_strdup ("rolling");
+  agent_update->u.kpi_update.from = 1795772730123;
+  agent_update->u.kpi_update.to = 1795774530123;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, agent_update);
+  g_assert_null (decoded->u.kpi_update.sl_variant);
+  g_assert_cmpuint (decoded->u.kpi_update.sl_threshold_s, ==, 0);
+  g_assert_true (isnan (decoded->u.kpi_update.values.asa_s));
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* plt_message_equal sees a figure going from null to a number. */
+  changed = update->u.kpi_update.values;
+  changed.utilisation = 0.5;
+  g_assert_false (plt_kpi_values_equal (&changed, &update->u.kpi_update.values));
+  changed.utilisation = NAN;
+  g_assert_true (plt_kpi_values_equal (&changed, &update->u.kpi_update.values));
+  changed.offered++;
+  g_assert_false (plt_kpi_values_equal (&changed, &update->u.kpi_update.values));
+
+  query->u.kpi_query.id = g_strdup ("k-7");
+  query->u.kpi_query.scope = g_strdup ("queue");
+  g_strfreev (query->u.kpi_query.ids);
+  query->u.kpi_query.ids = g_strdupv ((char **) ids);
+  query->u.kpi_query.from = 1795741200000;
+  query->u.kpi_query.to = 1795827600000;
+  query->u.kpi_query.interval_s = 900;
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, query);
+  g_assert_cmpstr (decoded->u.kpi_query.ids[1], ==, "q-2");
+  g_assert_null (decoded->u.kpi_query.period);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Today, whole, for every team the client may see. */
+  today->u.kpi_query.id = g_strdup ("k-8");
+  today->u.kpi_query.scope = g_strdup ("team");
+  today->u.kpi_query.period = g_strdup ("today");
+  decoded = round_trip (PLT_DECODER_FROM_CLIENT, today);
+  g_assert_nonnull (decoded->u.kpi_query.ids);
+  g_assert_null (decoded->u.kpi_query.ids[0]);
+  g_assert_cmpint (decoded->u.kpi_query.from, ==, 0);
+  g_assert_cmpint (decoded->u.kpi_query.interval_s, ==, 0);
+  g_clear_pointer (&decoded, plt_message_free);
+  decoded = decode_ok (PLT_DECODER_FROM_CLIENT,
+                       "{\"v\":1,\"type\":\"kpi.query\",\"data\":{\"id\":\"k\",\"scope\":\"agent\",\"period\":\"today\"}}");
+  g_assert_null (decoded->u.kpi_query.ids[0]);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (result, 14);
+  result->u.kpi_result.reply_to = g_strdup ("k-7");
+  result->u.kpi_result.scope = g_strdup ("queue");
+  for (guint i = 0; i < 3; i++)
+    {
+      PltKpiRow *row = g_new0 (PltKpiRow, 1);
+
+      row->id = g_strdup (i < 2 ? "q-1" : "q-2");
+      row->from = 1795741200000 + (gint64) (i % 2) * 900000;
+      row->to = row->from + 900000;
+      fill_values (&row->values, i);
+      g_ptr_array_add (result->u.kpi_result.rows, row);
+    }
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, result);
+  g_assert_cmpuint (decoded->u.kpi_result.rows->len, ==, 3);
+  g_assert_cmpint (((PltKpiRow *) decoded->u.kpi_result.rows->pdata[2])->values.offered, ==, 42);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (empty, 15);
+  empty->u.kpi_result.reply_to = g_strdup ("k-9");
+  empty->u.kpi_result.scope = g_strdup ("agent");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, empty);
+  g_assert_cmpuint (decoded->u.kpi_result.rows->len, ==, 0);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Named rejections. */
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"kpi.query\",\"data\":{\"id\":\"k\",\"scope\":\"queue\",\"ids\":[\"q-1\",7]}}",
+                                    "data.ids[1]");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"kpi.query\",\"data\":{\"scope\":\"queue\"}}",
+                                    "data.id");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"kpi.query\",\"data\":{\"id\":\"k\",\"scope\":\"queue\",\"interval_s\":-900}}",
+                                    "data.interval_s");
+  assert_reject_naming ("{\"v\":1,\"type\":\"kpi.update\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"scope\":\"queue\",\"id\":\"q\",\"period\":\"today\",\"from\":0,\"to\":1,"
+                        "\"values\":{\"offered\":1,\"answered\":1,\"answered_in_sl\":1,\"abandoned\":0,\"abandoned_short\":0,\"overflowed\":0,\"callbacks\":0,\"transferred\":0,\"rona\":0,\"handled\":0,\"asa_s\":-1}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.values.asa_s");
+  assert_reject_naming ("{\"v\":1,\"type\":\"kpi.update\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"scope\":\"queue\",\"id\":\"q\",\"period\":\"today\",\"from\":0,\"to\":1,\"values\":{}}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.values.offered");
+  assert_reject_naming ("{\"v\":1,\"type\":\"kpi.result\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"reply_to\":\"k\",\"scope\":\"queue\",\"rows\":[{\"id\":\"q\",\"from\":0,\"to\":1}]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.rows[0].values");
+
+  /* More rows than a result may hold. */
+  big = g_string_new ("{\"v\":1,\"type\":\"kpi.result\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"reply_to\":\"k\",\"scope\":\"queue\",\"rows\":[");
+  for (guint i = 0; i <= PLT_PROTOCOL_MAX_KPI_ROWS; i++)
+    g_string_append (big, i > 0 ? ",{}" : "{}");
+  g_string_append (big, "]}}");
+  assert_reject_naming (big->str, PLT_PROTOCOL_ERROR_TOO_LARGE, "data.rows");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Hostile input: the rest of notes §7, "JSON and envelope"                  */
 /* ------------------------------------------------------------------------ */
 
@@ -1452,6 +1613,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/round-trip-snapshot", test_round_trip_snapshot);
   g_test_add_func ("/Plateau/Protocol/round-trip-deltas", test_round_trip_deltas);
   g_test_add_func ("/Plateau/Protocol/round-trip-commands", test_round_trip_commands);
+  g_test_add_func ("/Plateau/Protocol/round-trip-kpi", test_round_trip_kpi);
   g_test_add_func ("/Plateau/Protocol/equal-detects-changes", test_equal_detects_changes);
   g_test_add_func ("/Plateau/Protocol/convenience-encoders", test_convenience_encoders);
   g_test_add_func ("/Plateau/Protocol/names", test_names);

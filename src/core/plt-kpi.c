@@ -386,6 +386,54 @@ plt_kpi_values_compute (PltKpiValues         *values,
   values->paused_s = (double) c->paused_ms / MS_PER_S;
   values->adherence = ratio (c->adherent_ms, c->scheduled_ms);
   values->conformance = ratio (c->on_queue_ms, c->scheduled_work_ms);
+  values->ewt_s = NAN;
+}
+
+void
+plt_kpi_values_init (PltKpiValues *values)
+{
+  PltKpiCounters zero = { 0 };
+
+  g_return_if_fail (values != NULL);
+
+  plt_kpi_values_compute (values, &zero, PLT_SL_ANSWERED_ONLY);
+}
+
+static gboolean
+double_same (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+gboolean
+plt_kpi_values_equal (const PltKpiValues *a,
+                      const PltKpiValues *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->offered == b->offered && a->answered == b->answered &&
+         a->answered_in_t == b->answered_in_t && a->abandoned == b->abandoned &&
+         a->abandoned_short == b->abandoned_short && a->overflowed == b->overflowed &&
+         a->callbacks == b->callbacks && a->transferred == b->transferred &&
+         a->rona == b->rona && a->handled == b->handled &&
+         double_same (a->service_level, b->service_level) &&
+         double_same (a->abandon_rate, b->abandon_rate) &&
+         double_same (a->asa_s, b->asa_s) &&
+         double_same (a->longest_wait_s, b->longest_wait_s) &&
+         double_same (a->aht_s, b->aht_s) &&
+         double_same (a->talk_s, b->talk_s) &&
+         double_same (a->hold_s, b->hold_s) &&
+         double_same (a->wrap_s, b->wrap_s) &&
+         double_same (a->occupancy, b->occupancy) &&
+         double_same (a->utilisation, b->utilisation) &&
+         double_same (a->logged_in_s, b->logged_in_s) &&
+         double_same (a->available_s, b->available_s) &&
+         double_same (a->contact_s, b->contact_s) &&
+         double_same (a->paused_s, b->paused_s) &&
+         double_same (a->adherence, b->adherence) &&
+         double_same (a->conformance, b->conformance) &&
+         double_same (a->ewt_s, b->ewt_s);
 }
 
 double

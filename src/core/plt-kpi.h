@@ -175,7 +175,9 @@ typedef struct
  * @aht_s = @talk_s + @hold_s + @wrap_s, means per handled contact;
  * @occupancy: contact / (contact + available);
  * @utilisation: contact / logged in;
- * @adherence: adherent / scheduled; @conformance: on queue / scheduled work.
+ * @adherence: adherent / scheduled; @conformance: on queue / scheduled work;
+ * @ewt_s: the estimated wait of a contact joining the queue now
+ *   (plt_kpi_ewt(); live queue figures only, NaN elsewhere).
  */
 typedef struct
 {
@@ -205,6 +207,7 @@ typedef struct
   double paused_s;
   double adherence;
   double conformance;
+  double ewt_s;
 } PltKpiValues;
 
 /* Adds (@sign = +1) or takes back (−1) the contribution of @record, whose
@@ -236,6 +239,11 @@ void     plt_kpi_counters_merge        (PltKpiCounters          *counters,
 void     plt_kpi_values_compute        (PltKpiValues            *values,
                                         const PltKpiCounters    *counters,
                                         PltSlVariant             variant);
+/* Counts and sums 0, every ratio and mean undefined (NaN). */
+void     plt_kpi_values_init           (PltKpiValues            *values);
+/* Field by field; two NaN are equal. */
+gboolean plt_kpi_values_equal          (const PltKpiValues      *a,
+                                        const PltKpiValues      *b);
 
 /* The estimated wait of a contact joining a queue now, position-based
  * (docs/kpis.md, "EWT"): with @waiting contacts ahead, @idle agents free

@@ -327,6 +327,12 @@ plt_message_new (PltMessageType type)
       message->u.snapshot_part.queues = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_queue_data_free);
       message->u.snapshot_part.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_call_data_free);
     }
+  else if (type == PLT_MESSAGE_KPI_UPDATE)
+    plt_kpi_values_init (&message->u.kpi_update.values);
+  else if (type == PLT_MESSAGE_KPI_QUERY)
+    message->u.kpi_query.ids = g_new0 (char *, 1);
+  else if (type == PLT_MESSAGE_KPI_RESULT)
+    message->u.kpi_result.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_kpi_row_free);
 
   return message;
 }
@@ -404,6 +410,26 @@ plt_message_free (PltMessage *message)
       g_free (message->u.error.reply_to);
       break;
 
+    case PLT_MESSAGE_KPI_UPDATE:
+      g_free (message->u.kpi_update.scope);
+      g_free (message->u.kpi_update.id);
+      g_free (message->u.kpi_update.period);
+      g_free (message->u.kpi_update.sl_variant);
+      break;
+
+    case PLT_MESSAGE_KPI_QUERY:
+      g_free (message->u.kpi_query.id);
+      g_free (message->u.kpi_query.scope);
+      g_strfreev (message->u.kpi_query.ids);
+      g_free (message->u.kpi_query.period);
+      break;
+
+    case PLT_MESSAGE_KPI_RESULT:
+      g_free (message->u.kpi_result.reply_to);
+      g_free (message->u.kpi_result.scope);
+      g_clear_pointer (&message->u.kpi_result.rows, g_ptr_array_unref);
+      break;
+
     case PLT_MESSAGE_UNKNOWN:
     case PLT_MESSAGE_ACK:
     case PLT_MESSAGE_RESYNC:
@@ -441,6 +467,16 @@ ptr_array_equal (GPtrArray  *a,
   return TRUE;
 }
 
+static gboolean
+kpi_row_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const PltKpiRow *ra = a, *rb = b;
+
+  return g_strcmp0 (ra->id, rb->id) == 0 && ra->from == rb->from && ra->to == rb->to &&
+         plt_kpi_values_equal (&ra->values, &rb->values);
+}
+
 gboolean
 plt_message_equal (const PltMessage *a,
                    const PltMessage *b)
@@ -475,6 +511,31 @@ plt_message_equal (const PltMessage *a,
     case PLT_MESSAGE_RESULT:
       return g_strcmp0 (a->u.result.reply_to, b->u.result.reply_to) == 0 &&
              !a->u.result.ok == !b->u.result.ok;
+
+    case PLT_MESSAGE_KPI_UPDATE:
+      return g_strcmp0 (a->u.kpi_update.scope, b->u.kpi_update.scope) == 0 &&
+             g_strcmp0 (a->u.kpi_update.id, b->u.kpi_update.id) == 0 &&
+             g_strcmp0 (a->u.kpi_update.period, b->u.kpi_update.period) == 0 &&
+             a->u.kpi_update.from == b->u.kpi_update.from &&
+             a->u.kpi_update.to == b->u.kpi_update.to &&
+             g_strcmp0 (a->u.kpi_update.sl_variant, b->u.kpi_update.sl_variant) == 0 &&
+             a->u.kpi_update.sl_threshold_s == b->u.kpi_update.sl_threshold_s &&
+             plt_kpi_values_equal (&a->u.kpi_update.values, &b->u.kpi_update.values);
+
+    case PLT_MESSAGE_KPI_QUERY:
+      return g_strcmp0 (a->u.kpi_query.id, b->u.kpi_query.id) == 0 &&
+             g_strcmp0 (a->u.kpi_query.scope, b->u.kpi_query.scope) == 0 &&
+             strv_equal ((const char * const *) a->u.kpi_query.ids,
+                         (const char * const *) b->u.kpi_query.ids) &&
+             g_strcmp0 (a->u.kpi_query.period, b->u.kpi_query.period) == 0 &&
+             a->u.kpi_query.from == b->u.kpi_query.from &&
+             a->u.kpi_query.to == b->u.kpi_query.to &&
+             a->u.kpi_query.interval_s == b->u.kpi_query.interval_s;
+
+    case PLT_MESSAGE_KPI_RESULT:
+      return g_strcmp0 (a->u.kpi_result.reply_to, b->u.kpi_result.reply_to) == 0 &&
+             g_strcmp0 (a->u.kpi_result.scope, b->u.kpi_result.scope) == 0 &&
+             ptr_array_equal (a->u.kpi_result.rows, b->u.kpi_result.rows, kpi_row_equal);
 
     case PLT_MESSAGE_CMD_AGENT_STATUS:
       return g_strcmp0 (a->u.cmd_agent_status.id, b->u.cmd_agent_status.id) == 0 &&

@@ -591,6 +591,153 @@ parse_entity_array (JsonObject       *data,
 }
 
 /* ------------------------------------------------------------------------ */
+/* KPIs                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* A number ≥ 0, or null (or absent) which gives NaN: an undefined figure. */
+static gboolean
+read_figure (JsonObject  *object,
+             const Path  *at,
+             const char  *name,
+             double      *out,
+             GError     **error)
+{
+  if (node_is_null (json_object_get_member (object, name)))
+    {
+      *out = NAN;
+      return TRUE;
+    }
+
+  return read_number (object, at, name, 0.0, G_MAXDOUBLE, FALSE, out, error);
+}
+
+static gboolean
+parse_kpi_values (JsonObject    *object,
+                  const Path    *at,
+                  const char    *name,
+                  PltKpiValues  *v,
+                  GError       **error)
+{
+  JsonObject *values = NULL;
+  Path values_at = { at, name, 0 };
+
+  return read_object (object, at, name, &values, error) &&
+         read_int (values, &values_at, "offered", 0, G_MAXINT64, &v->offered, error) &&
+         read_int (values, &values_at, "answered", 0, G_MAXINT64, &v->answered, error) &&
+         read_int (values, &values_at, "answered_in_sl", 0, G_MAXINT64, &v->answered_in_t, error) &&
+         read_int (values, &values_at, "abandoned", 0, G_MAXINT64, &v->abandoned, error) &&
+         read_int (values, &values_at, "abandoned_short", 0, G_MAXINT64, &v->abandoned_short, error) &&
+         read_int (values, &values_at, "overflowed", 0, G_MAXINT64, &v->overflowed, error) &&
+         read_int (values, &values_at, "callbacks", 0, G_MAXINT64, &v->callbacks, error) &&
+         read_int (values, &values_at, "transferred", 0, G_MAXINT64, &v->transferred, error) &&
+         read_int (values, &values_at, "rona", 0, G_MAXINT64, &v->rona, error) &&
+         read_int (values, &values_at, "handled", 0, G_MAXINT64, &v->handled, error) &&
+         read_figure (values, &values_at, "service_level", &v->service_level, error) &&
+         read_figure (values, &values_at, "abandon_rate", &v->abandon_rate, error) &&
+         read_figure (values, &values_at, "asa_s", &v->asa_s, error) &&
+         read_figure (values, &values_at, "longest_wait_s", &v->longest_wait_s, error) &&
+         read_figure (values, &values_at, "aht_s", &v->aht_s, error) &&
+         read_figure (values, &values_at, "talk_s", &v->talk_s, error) &&
+         read_figure (values, &values_at, "hold_s", &v->hold_s, error) &&
+         read_figure (values, &values_at, "wrap_s", &v->wrap_s, error) &&
+         read_figure (values, &values_at, "occupancy", &v->occupancy, error) &&
+         read_figure (values, &values_at, "utilisation", &v->utilisation, error) &&
+         read_figure (values, &values_at, "logged_in_s", &v->logged_in_s, error) &&
+         read_figure (values, &values_at, "available_s", &v->available_s, error) &&
+         read_figure (values, &values_at, "contact_s", &v->contact_s, error) &&
+         read_figure (values, &values_at, "paused_s", &v->paused_s, error) &&
+         read_figure (values, &values_at, "adherence", &v->adherence, error) &&
+         read_figure (values, &values_at, "conformance", &v->conformance, error) &&
+         read_figure (values, &values_at, "ewt_s", &v->ewt_s, error);
+}
+
+static gboolean
+parse_kpi_rows (JsonObject  *data,
+                const Path  *at,
+                GPtrArray   *rows,
+                GError     **error)
+{
+  JsonArray *array = NULL;
+  Path rows_at = { at, "rows", 0 };
+  guint n;
+
+  if (!read_optional_array (data, at, "rows", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return field_fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, at, "rows", "is missing");
+
+  n = json_array_get_length (array);
+  if (n > PLT_PROTOCOL_MAX_KPI_ROWS)
+    return field_fail (error, PLT_PROTOCOL_ERROR_TOO_LARGE, at, "rows",
+                       "holds %u rows; a result holds at most %u", n, PLT_PROTOCOL_MAX_KPI_ROWS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      Path element = { &rows_at, NULL, i };
+      g_autoptr(PltKpiRow) row = g_new0 (PltKpiRow, 1);
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return field_fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, &element, NULL, "must be an object");
+      object = json_node_get_object (node);
+
+      if (!read_string (object, &element, "id", STRING_ID, &row->id, error) ||
+          !read_int (object, &element, "from", 0, G_MAXINT64, &row->from, error) ||
+          !read_int (object, &element, "to", 0, G_MAXINT64, &row->to, error) ||
+          !parse_kpi_values (object, &element, "values", &row->values, error))
+        return FALSE;
+
+      g_ptr_array_add (rows, g_steal_pointer (&row));
+    }
+
+  return TRUE;
+}
+
+/* kpi.query's ids: an optional array of ids (absent or null: none). */
+static gboolean
+parse_kpi_ids (JsonObject  *data,
+               const Path  *at,
+               GStrv       *out,
+               GError     **error)
+{
+  JsonArray *array = NULL;
+  Path ids_at = { at, "ids", 0 };
+  GStrv ids;
+  guint n;
+
+  if (!read_optional_array (data, at, "ids", &array, error))
+    return FALSE;
+
+  n = array != NULL ? json_array_get_length (array) : 0;
+  if (n > PLT_PROTOCOL_MAX_KPI_IDS)
+    return field_fail (error, PLT_PROTOCOL_ERROR_TOO_LARGE, at, "ids",
+                       "holds %u ids; a query holds at most %u", n, PLT_PROTOCOL_MAX_KPI_IDS);
+
+  ids = g_new0 (char *, n + 1);
+  g_strfreev (*out);
+  *out = ids;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      Path element = { &ids_at, NULL, i };
+      gsize len;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return field_fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, &element, NULL, "must be a string");
+
+      len = strlen (json_node_get_string (node));
+      if (len < 1 || len > PLT_PROTOCOL_MAX_ID)
+        return field_fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, &element, NULL,
+                           "must be 1 to 64 bytes long");
+
+      ids[i] = g_strdup (json_node_get_string (node));
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Payloads                                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -624,6 +771,43 @@ parse_payload (PltMessage  *message,
     case PLT_MESSAGE_RESULT:
       return read_string (data, at, "reply_to", STRING_ID, &message->u.result.reply_to, error) &&
              read_bool (data, at, "ok", TRUE, &message->u.result.ok, error);
+
+    case PLT_MESSAGE_KPI_UPDATE:
+      {
+        PltKpiUpdateData *update = &message->u.kpi_update;
+        gint64 threshold = 0;
+
+        if (!read_string (data, at, "scope", STRING_ID, &update->scope, error) ||
+            !read_string (data, at, "id", STRING_ID, &update->id, error) ||
+            !read_string (data, at, "period", STRING_ID, &update->period, error) ||
+            !read_int (data, at, "from", 0, G_MAXINT64, &update->from, error) ||
+            !read_int (data, at, "to", 0, G_MAXINT64, &update->to, error) ||
+            !read_string (data, at, "sl_variant", STRING_ID | STRING_NULLABLE, &update->sl_variant, error) ||
+            !read_int_or_null (data, at, "sl_threshold_s", 1, 86400, 0, &threshold, error) ||
+            !parse_kpi_values (data, at, "values", &update->values, error))
+          return FALSE;
+
+        update->sl_threshold_s = (guint) threshold;
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_KPI_QUERY:
+      {
+        PltKpiQueryData *query = &message->u.kpi_query;
+
+        return read_string (data, at, "id", STRING_ID, &query->id, error) &&
+               read_string (data, at, "scope", STRING_ID, &query->scope, error) &&
+               parse_kpi_ids (data, at, &query->ids, error) &&
+               read_string (data, at, "period", STRING_ID | STRING_NULLABLE, &query->period, error) &&
+               read_int_or_null (data, at, "from", 0, G_MAXINT64, 0, &query->from, error) &&
+               read_int_or_null (data, at, "to", 0, G_MAXINT64, 0, &query->to, error) &&
+               read_int_or_null (data, at, "interval_s", 0, 86400, 0, &query->interval_s, error);
+      }
+
+    case PLT_MESSAGE_KPI_RESULT:
+      return read_string (data, at, "reply_to", STRING_ID, &message->u.kpi_result.reply_to, error) &&
+             read_string (data, at, "scope", STRING_ID, &message->u.kpi_result.scope, error) &&
+             parse_kpi_rows (data, at, message->u.kpi_result.rows, error);
 
     case PLT_MESSAGE_CMD_AGENT_STATUS:
       {

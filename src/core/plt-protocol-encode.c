@@ -330,6 +330,53 @@ append_entity_array (GString          *out,
   g_string_append_c (out, ']');
 }
 
+/* A figure: a number, or null when undefined (NaN). */
+static void
+append_figure (GString *out,
+               double   value)
+{
+  if (isfinite (value))
+    append_double (out, value);
+  else
+    g_string_append_len (out, "null", 4);
+}
+
+static void
+append_kpi_values (GString            *out,
+                   const PltKpiValues *v)
+{
+  const struct { const char *name; gint64 value; } counts[] = {
+    { "offered", v->offered }, { "answered", v->answered },
+    { "answered_in_sl", v->answered_in_t }, { "abandoned", v->abandoned },
+    { "abandoned_short", v->abandoned_short }, { "overflowed", v->overflowed },
+    { "callbacks", v->callbacks }, { "transferred", v->transferred },
+    { "rona", v->rona }, { "handled", v->handled },
+  };
+  const struct { const char *name; double value; } figures[] = {
+    { "service_level", v->service_level }, { "abandon_rate", v->abandon_rate },
+    { "asa_s", v->asa_s }, { "longest_wait_s", v->longest_wait_s },
+    { "aht_s", v->aht_s }, { "talk_s", v->talk_s }, { "hold_s", v->hold_s },
+    { "wrap_s", v->wrap_s }, { "occupancy", v->occupancy },
+    { "utilisation", v->utilisation }, { "logged_in_s", v->logged_in_s },
+    { "available_s", v->available_s }, { "contact_s", v->contact_s },
+    { "paused_s", v->paused_s }, { "adherence", v->adherence },
+    { "conformance", v->conformance }, { "ewt_s", v->ewt_s },
+  };
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      append_key (out, counts[i].name, i == 0);
+      append_int (out, counts[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      append_key (out, figures[i].name, FALSE);
+      append_figure (out, figures[i].value);
+    }
+  g_string_append_c (out, '}');
+}
+
 static gboolean
 append_payload (GString          *out,
                 const PltMessage *message)
@@ -359,6 +406,100 @@ append_payload (GString          *out,
       append_key (out, "ok", FALSE);
       g_string_append (out, message->u.result.ok ? "true" : "false");
       return TRUE;
+
+    case PLT_MESSAGE_KPI_UPDATE:
+      {
+        const PltKpiUpdateData *update = &message->u.kpi_update;
+
+        append_key (out, "scope", TRUE);
+        append_string (out, update->scope);
+        append_key (out, "id", FALSE);
+        append_string (out, update->id);
+        append_key (out, "period", FALSE);
+        append_string (out, update->period);
+        append_key (out, "from", FALSE);
+        append_int (out, update->from);
+        append_key (out, "to", FALSE);
+        append_int (out, update->to);
+        if (update->sl_variant != NULL)
+          {
+            append_key (out, "sl_variant", FALSE);
+            append_string (out, update->sl_variant);
+          }
+        if (update->sl_threshold_s != 0)
+          {
+            append_key (out, "sl_threshold_s", FALSE);
+            append_int (out, update->sl_threshold_s);
+          }
+        append_key (out, "values", FALSE);
+        append_kpi_values (out, &update->values);
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_KPI_QUERY:
+      {
+        const PltKpiQueryData *query = &message->u.kpi_query;
+
+        append_key (out, "id", TRUE);
+        append_string (out, query->id);
+        append_key (out, "scope", FALSE);
+        append_string (out, query->scope);
+        append_key (out, "ids", FALSE);
+        g_string_append_c (out, '[');
+        for (guint i = 0; query->ids != NULL && query->ids[i] != NULL; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_string (out, query->ids[i]);
+          }
+        g_string_append_c (out, ']');
+        if (query->period != NULL)
+          {
+            append_key (out, "period", FALSE);
+            append_string (out, query->period);
+          }
+        if (query->from != 0 || query->to != 0)
+          {
+            append_key (out, "from", FALSE);
+            append_int (out, query->from);
+            append_key (out, "to", FALSE);
+            append_int (out, query->to);
+          }
+        append_key (out, "interval_s", FALSE);
+        append_int (out, query->interval_s);
+        return TRUE;
+      }
+
+    case PLT_MESSAGE_KPI_RESULT:
+      {
+        const PltKpiResultData *result = &message->u.kpi_result;
+
+        append_key (out, "reply_to", TRUE);
+        append_string (out, result->reply_to);
+        append_key (out, "scope", FALSE);
+        append_string (out, result->scope);
+        append_key (out, "rows", FALSE);
+        g_string_append_c (out, '[');
+        for (guint i = 0; result->rows != NULL && i < result->rows->len; i++)
+          {
+            const PltKpiRow *row = g_ptr_array_index (result->rows, i);
+
+            if (i > 0)
+              g_string_append_c (out, ',');
+            g_string_append_c (out, '{');
+            append_key (out, "id", TRUE);
+            append_string (out, row->id);
+            append_key (out, "from", FALSE);
+            append_int (out, row->from);
+            append_key (out, "to", FALSE);
+            append_int (out, row->to);
+            append_key (out, "values", FALSE);
+            append_kpi_values (out, &row->values);
+            g_string_append_c (out, '}');
+          }
+        g_string_append_c (out, ']');
+        return TRUE;
+      }
 
     case PLT_MESSAGE_CMD_AGENT_STATUS:
       {

@@ -78,6 +78,9 @@ static const char * const message_type_names[] = {
   [PLT_MESSAGE_ERROR]          = "error",
   [PLT_MESSAGE_RESULT]         = "result",
   [PLT_MESSAGE_CMD_AGENT_STATUS] = "cmd.agent.status",
+  [PLT_MESSAGE_KPI_UPDATE]     = "kpi.update",
+  [PLT_MESSAGE_KPI_QUERY]      = "kpi.query",
+  [PLT_MESSAGE_KPI_RESULT]     = "kpi.result",
 };
 
 const char *

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "plt-kpi.h"
 #include "plt-records.h"
 #include "plt-types.h"
 
@@ -22,6 +23,8 @@ G_BEGIN_DECLS
 #define PLT_PROTOCOL_MAX_DIGITS           18
 #define PLT_PROTOCOL_MAX_PART_ENTITIES    500
 #define PLT_PROTOCOL_MAX_ID               64
+#define PLT_PROTOCOL_MAX_KPI_ROWS         1000               /* rows in one kpi.result */
+#define PLT_PROTOCOL_MAX_KPI_IDS          500                /* ids in one kpi.query */
 
 #define PLT_PROTOCOL_ERROR (plt_protocol_error_quark ())
 
@@ -72,6 +75,9 @@ typedef enum
   PLT_MESSAGE_ERROR,
   PLT_MESSAGE_RESULT,           /* the answer to a command that succeeded */
   PLT_MESSAGE_CMD_AGENT_STATUS, /* "cmd.agent.status" */
+  PLT_MESSAGE_KPI_UPDATE,       /* "kpi.update": live figures, not a delta */
+  PLT_MESSAGE_KPI_QUERY,        /* "kpi.query" */
+  PLT_MESSAGE_KPI_RESULT,       /* "kpi.result" */
 } PltMessageType;
 
 const char     *plt_message_type_to_string   (PltMessageType type);
@@ -213,6 +219,41 @@ typedef struct
   char           *reason;   /* nullable */
 } PltAgentStatusCommandData;
 
+/* kpi.update (docs/protocol.md §4.6): the live figures of one entity.
+ * @scope and @period are kept as sent ("queue", "team", "agent";
+ * "today", "rolling"): a newer router may send others. */
+typedef struct
+{
+  char          *scope;
+  char          *id;
+  char          *period;
+  gint64         from;            /* the period's start, ms */
+  gint64         to;              /* the router's clock when computed, ms */
+  char          *sl_variant;      /* nullable: the queue's SL variant (queues only) */
+  guint          sl_threshold_s;  /* 0 when absent (not a queue) */
+  PltKpiValues   values;          /* NaN for null */
+} PltKpiUpdateData;
+
+/* kpi.query: figures for a period, whole or by intervals. */
+typedef struct
+{
+  char   *id;               /* chosen by the client, repeated in reply_to */
+  char   *scope;            /* as sent; the router accepts queue, team, agent */
+  GStrv   ids;              /* never NULL; empty: every entity the client may see */
+  char   *period;           /* nullable: "today" or "rolling" instead of from/to */
+  gint64  from;             /* ms, 0 when absent */
+  gint64  to;               /* ms, 0 when absent */
+  gint64  interval_s;       /* 0: one row per entity */
+} PltKpiQueryData;
+
+/* kpi.result: the answer to a kpi.query. */
+typedef struct
+{
+  char      *reply_to;
+  char      *scope;
+  GPtrArray *rows;          /* PltKpiRow*, owned, never NULL; counters are not sent */
+} PltKpiResultData;
+
 typedef struct
 {
   char   *snapshot_id;
@@ -275,6 +316,9 @@ typedef struct
     PltErrorData          error;             /* ERROR */
     PltResultData         result;            /* RESULT */
     PltAgentStatusCommandData cmd_agent_status; /* CMD_AGENT_STATUS */
+    PltKpiUpdateData      kpi_update;        /* KPI_UPDATE */
+    PltKpiQueryData       kpi_query;         /* KPI_QUERY */
+    PltKpiResultData      kpi_result;        /* KPI_RESULT */
   } u;
 
   PltResumeData  *resume;      /* HELLO: nullable, owned */
@@ -282,7 +326,8 @@ typedef struct
 
 /* A new message of @type, with type_name set for known types. For
  * SNAPSHOT_PART the four entity arrays are created (empty, owning their
- * elements); the entity pointers of the *_UPDATE types start NULL and the
+ * elements), for KPI_RESULT the rows, for KPI_QUERY the (empty) ids, and
+ * KPI_UPDATE's values start undefined (NaN); the entity pointers of the *_UPDATE types start NULL and the
  * message owns what is stored there. */
 PltMessage   *plt_message_new          (PltMessageType type);
 void          plt_message_free         (PltMessage    *message);
