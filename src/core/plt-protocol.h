@@ -219,7 +219,7 @@ typedef struct
   char           *reason;   /* nullable */
 } PltAgentStatusCommandData;
 
-/* kpi.update (docs/protocol.md §4.6): the live figures of one entity.
+/* kpi.update (docs/protocol.md §4.4): the live figures of one entity.
  * @scope and @period are kept as sent ("queue", "team", "agent";
  * "today", "rolling"): a newer router may send others. */
 typedef struct
