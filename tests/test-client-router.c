@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "plt-agent.h"
 #include "plt-call.h"
 #include "plt-client.h"
@@ -270,6 +272,121 @@ test_client_large (void)
   fixture_tear_down (&fixture);
 }
 
+/* /Plateau/Router/client/resume — the link dies mid-stream; the client
+ * resumes its session and misses nothing, applies nothing twice */
+
+static gboolean
+not_live (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return plt_client_get_state (fixture->client) != PLT_CONNECTION_STATE_LIVE;
+}
+
+static void
+test_client_resume (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_set_up (&fixture, "demo", 120, 13);
+  plt_client_set_backoff (fixture.client, 10, 50, 60000);
+  plt_client_connect (fixture.client, fixture.uri);
+  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  fixture.wanted_seq = plt_client_get_last_seq (fixture.client) + 100;
+  g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+
+  /* Three times: the socket goes away under the link, mid-stream. */
+  for (guint round = 0; round < 3; round++)
+    {
+      plt_router_drop_links (fixture.router);
+      g_assert_true (iterate_until (not_live, &fixture, TIMEOUT_MS));
+      g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+      fixture.wanted_seq = plt_client_get_last_seq (fixture.client) + 50;
+      g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+    }
+
+  plt_router_set_paused (fixture.router, TRUE);
+  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  plt_model_flush (fixture.model);
+  assert_model_equals_router (&fixture);
+
+  /* One snapshot, then three replays: no new session, no resync (a gap or
+   * a duplicate would have asked for a snapshot, and synced once more). */
+  g_assert_cmpuint (fixture.n_synced, ==, 4);
+  g_assert_cmpuint (plt_router_get_n_sessions (fixture.router), ==, 1);
+
+  fixture_tear_down (&fixture);
+}
+
+/* /Plateau/Router/client/restart — the router is killed and another one
+ * starts on the same port and database: a new epoch, so a fresh snapshot,
+ * and the model equals the new router's state */
+
+static void
+test_client_restart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plateau-restart-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "router.db", NULL);
+  PltRouterOptions options = { "demo", 50, 17, 0 };
+  g_autofree char *first_epoch = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GUri) parsed = NULL;
+  Fixture fixture = { 0 };
+  guint port;
+
+  g_assert_no_error (error);
+  options.db_path = db;
+  fixture.router = plt_router_new (&options, &error);
+  g_assert_no_error (error);
+  plt_router_listen (fixture.router, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  fixture.uri = plt_router_dup_uri (fixture.router);
+  parsed = g_uri_parse (fixture.uri, G_URI_FLAGS_NONE, NULL);
+  port = (guint) g_uri_get_port (parsed);
+  token = plt_router_create_demo_token (fixture.router, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture.model = plt_model_new ();
+  fixture.clock = plt_clock_new ();
+  fixture.client = plt_client_new (fixture.model, fixture.clock);
+  g_signal_connect (fixture.client, "synced", G_CALLBACK (on_synced), &fixture);
+  plt_client_set_backoff (fixture.client, 10, 100, 60000);
+  plt_client_set_token (fixture.client, token);
+  plt_client_connect (fixture.client, fixture.uri);
+  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  first_epoch = g_strdup (plt_router_get_epoch (fixture.router));
+
+  /* Killed: no goodbye (the tokens live on in the database file). */
+  plt_router_drop_links (fixture.router);
+  plt_router_stop (fixture.router);
+  g_clear_object (&fixture.router);
+
+  options.seed = 18;
+  fixture.router = plt_router_new (&options, &error);
+  g_assert_no_error (error);
+  plt_router_listen (fixture.router, "127.0.0.1", port, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plt_router_get_epoch (fixture.router), !=, first_epoch);
+
+  fixture.n_synced = 0;
+  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_cmpstr (plt_client_get_epoch (fixture.client), ==, plt_router_get_epoch (fixture.router));
+  plt_router_set_paused (fixture.router, TRUE);
+  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  plt_model_flush (fixture.model);
+  assert_model_equals_router (&fixture);
+
+  fixture_tear_down (&fixture);
+  for (const char *suffix = ""; suffix != NULL; suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (db, suffix, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +395,8 @@ main (int   argc,
 
   g_test_add_func ("/Plateau/Router/client/follows", test_client_follows);
   g_test_add_func ("/Plateau/Router/client/large", test_client_large);
+  g_test_add_func ("/Plateau/Router/client/resume", test_client_resume);
+  g_test_add_func ("/Plateau/Router/client/restart", test_client_restart);
 
   return g_test_run ();
 }

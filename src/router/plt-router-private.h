@@ -135,6 +135,8 @@ void           _plt_session_set_known     (PltSession   *session,
                                            PltAcdEntity  kind,
                                            const char   *id,
                                            gboolean      known);
+/* Closes the socket at once, with no close frame (plt_router_drop_links()). */
+void           _plt_session_drop_link     (PltSession   *session);
 /* The tick: token expiry. */
 void           _plt_session_tick          (PltSession   *session,
                                            gint64        now_ms);

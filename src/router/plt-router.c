@@ -1513,6 +1513,15 @@ plt_router_get_auth (PltRouter *self)
   return self->auth;
 }
 
+void
+plt_router_drop_links (PltRouter *self)
+{
+  g_return_if_fail (PLT_IS_ROUTER (self));
+
+  for (guint i = 0; i < self->sessions->len; i++)
+    _plt_session_drop_link (g_ptr_array_index (self->sessions, i));
+}
+
 gint64
 plt_router_get_session_seq (PltRouter  *self,
                             const char *id)

@@ -72,6 +72,9 @@ PltAuth     *plt_router_get_auth        (PltRouter   *self);
 char        *plt_router_create_demo_token (PltRouter *self,
                                            gint64    *expires_ms,
                                            GError   **error);
+/* For tests: closes the socket of every connection at once, as a network
+ * failure would (no close frame); the sessions are kept for a resume. */
+void         plt_router_drop_links      (PltRouter   *self);
 /* The seq of session @id's stream, or -1 if there is no such session. */
 gint64       plt_router_get_session_seq (PltRouter   *self,
                                          const char  *id);

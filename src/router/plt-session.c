@@ -462,6 +462,13 @@ _plt_session_publish (PltSession *session,
 }
 
 void
+_plt_session_drop_link (PltSession *session)
+{
+  if (_plt_session_is_connected (session))
+    force_close_io (session);
+}
+
+void
 _plt_session_tick (PltSession *session,
                    gint64      now_ms)
 {
