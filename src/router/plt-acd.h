@@ -123,6 +123,11 @@ PltAcd       *plt_acd_new_with_history (PltScenario         *scenario,
                                         gint64               start_ms,
                                         const PltAcdHistory *history);
 
+/* Local midnight of the day of @time_ms, in @scenario's time zone: the
+ * start of "today" for the ACD's records and counters. */
+gint64        plt_acd_day_start_for  (PltScenario *scenario,
+                                      gint64       time_ms);
+
 /* Returns: (transfer none) */
 PltScenario  *plt_acd_get_scenario   (PltAcd      *self);
 gint64        plt_acd_get_now        (PltAcd      *self);

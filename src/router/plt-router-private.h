@@ -14,6 +14,7 @@
 
 #include "plt-acd.h"
 #include "plt-auth.h"
+#include "plt-persist.h"
 #include "plt-router.h"
 #include "plt-scenario.h"
 #include "plt-view.h"
@@ -35,6 +36,7 @@ struct _PltRouter
   PltScenario   *scenario;
   PltAcd        *acd;
   PltDb         *db;
+  PltPersist    *persist;       /* NULL with an in-memory database */
   PltAuth       *auth;            /* NULL with no_auth */
   SoupServer    *server;
   GTlsCertificate *certificate;

@@ -1096,6 +1096,14 @@ plt_router_dispose (GObject *object)
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  if (self->persist != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!plt_persist_close (self->persist, &error))
+        g_warning ("Cannot save the last contacts and agent states: %s", error->message);
+    }
+  g_clear_object (&self->persist);
   g_clear_object (&self->acd);
   g_clear_object (&self->auth);
   g_clear_object (&self->db);
@@ -1240,7 +1248,33 @@ plt_router_new (const PltRouterOptions  *options,
         return NULL;
     }
 
-  self->acd = plt_acd_new (self->scenario, options->seed, g_get_real_time () / 1000);
+  /* With a database file, the ACD's configuration and today's records
+   * live there (docs/router.md, "The database"). */
+  if (g_strcmp0 (plt_db_get_path (self->db), ":memory:") != 0)
+    {
+      g_autoptr(PltScenario) configured = NULL;
+      PltAcdHistory history = { 0 };
+      gint64 now = g_get_real_time () / 1000;
+
+      self->persist = plt_persist_new (self->db, error);
+      if (self->persist == NULL)
+        return NULL;
+      configured = plt_persist_load_config (self->persist, self->scenario, error);
+      if (configured == NULL)
+        return NULL;
+      plt_scenario_unref (self->scenario);
+      self->scenario = g_steal_pointer (&configured);
+      if (!plt_persist_load_history (self->persist, self->scenario, now, &history, error))
+        {
+          plt_acd_history_clear (&history);
+          return NULL;
+        }
+      self->acd = plt_acd_new_with_history (self->scenario, options->seed, now, &history);
+      plt_acd_history_clear (&history);
+      plt_persist_attach (self->persist, self->acd);
+    }
+  else
+    self->acd = plt_acd_new (self->scenario, options->seed, g_get_real_time () / 1000);
   reset_anchor (self);
 
   {
@@ -1414,6 +1448,16 @@ plt_router_stop (PltRouter *self)
                         SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "router shutting down");
 
   soup_server_disconnect (self->server);
+
+  /* A clean stop loses nothing: what is pending, the contacts in progress
+   * and the agents' current states are written now. */
+  if (self->persist != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!plt_persist_close (self->persist, &error))
+        g_warning ("Cannot save the last contacts and agent states: %s", error->message);
+    }
 }
 
 void

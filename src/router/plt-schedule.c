@@ -45,6 +45,18 @@ _plt_schedule_day_start (GTimeZone *zone,
 }
 
 gint64
+plt_acd_day_start_for (PltScenario *scenario,
+                       gint64       time_ms)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  g_return_val_if_fail (scenario != NULL, 0);
+
+  zone = plt_scenario_dup_time_zone (scenario);
+  return _plt_schedule_day_start (zone, time_ms);
+}
+
+gint64
 _plt_schedule_next_day (GTimeZone *zone,
                         gint64     day_start)
 {
