@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "plt-client.h"
+#include "plt-client-private.h"
 #include "plt-enums.h"
 #include "plt-protocol.h"
 
@@ -38,167 +38,18 @@
  * by exactly the deltas missed, a welcome without by a new snapshot.
  */
 
-struct _PltClient
-{
-  GObject                  parent_instance;
-
-  PltModel                *model;
-  PltClock                *clock;
-  PltDecoder              *decoder;
-  SoupSession             *session;
-
-  char                    *uri;
-  char                    *address;          /* host:port, for messages */
-  char                    *last_error;
-  char                    *epoch;
-  char                    *session_id;       /* of the last welcome */
-  char                    *role;
-
-  /* Logging in: secrets, wiped when dropped */
-  char                    *login_user;
-  char                    *login_password;   /* until the router answered a login */
-  char                    *token;
-  GTlsDatabase            *ca_database;      /* extra CAs, or NULL */
-  GTlsCertificateFlags     tls_errors;
-  gint64                   retry_hint_ms;    /* from the router: wait at least this */
-
-  /* The link */
-  struct _ConnectData     *connecting;       /* the pending connect, if any */
-  SoupWebsocketConnection *conn;
-  gint64                   last_rx;          /* monotonic µs */
-  gint64                   heartbeat_ms;
-  gint64                   live_since;       /* monotonic µs, 0 when not live */
-  guint                    attempt;          /* failures since the last healthy link */
-
-  /* The stream */
-  gint64                   last_seq;
-  gint64                   acked_seq;
-  gint64                   last_ack_time;    /* monotonic µs */
-  GPtrArray               *buffered;         /* PltMessage*: deltas waiting for a snapshot */
-
-  /* The snapshot being collected */
-  char                    *snapshot_id;
-  gint64                   snapshot_as_of;
-  gint64                   snapshot_parts;
-  gint64                   snapshot_next;
-  gint64                   snapshot_counts[4];
-  GPtrArray               *snapshot_data[4]; /* teams, agents, queues, calls */
-  gint64                   snapshot_deadline; /* monotonic µs, 0 when none */
-
-  /* Properties */
-  gint64                   retry_at;
-  gint64                   last_update;
-  gint64                   last_update_notified;
-  PltConnectionState       state;
-
-  /* Tuning */
-  guint                    backoff_base_ms;
-  guint                    backoff_cap_ms;
-  guint                    healthy_after_ms;
-  guint                    liveness_grace_ms;
-  guint                    connect_timeout_ms;
-  guint                    snapshot_timeout_ms;
-
-  /* Sources */
-  guint                    retry_source;
-  guint                    watchdog_source;
-  guint                    ack_source;
-
-  guint                    welcomed : 1;
-  guint                    awaiting_snapshot : 1;
-  guint                    in_snapshot : 1;
-  guint                    can_resume : 1;    /* the model was complete when the link dropped */
-  guint                    resuming : 1;      /* the hello of this link asked to resume */
-};
-
 G_DEFINE_FINAL_TYPE (PltClient, plt_client, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_MODEL,
-  PROP_CLOCK,
-  PROP_URI,
-  PROP_STATE,
-  PROP_LAST_ERROR,
-  PROP_LAST_SEQ,
-  PROP_EPOCH,
-  PROP_RETRY_AT,
-  PROP_LAST_UPDATE,
-  PROP_ROLE,
-  PROP_TLS_ERRORS,
-  N_PROPS
-};
-
-enum {
-  SYNCED,
-  PROTOCOL_ERROR,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-enum { KIND_TEAMS, KIND_AGENTS, KIND_QUEUES, KIND_CALLS, N_KINDS };
-
-#define DEFAULT_BACKOFF_BASE_MS     500
-#define DEFAULT_BACKOFF_CAP_MS      30000
-#define DEFAULT_HEALTHY_AFTER_MS    60000
-#define DEFAULT_LIVENESS_GRACE_MS   5000
-#define DEFAULT_CONNECT_TIMEOUT_MS  20000
-#define DEFAULT_SNAPSHOT_TIMEOUT_MS 30000
-#define DEFAULT_HEARTBEAT_MS        10000
-#define KEEPALIVE_INTERVAL_S        15
-#define ACK_INTERVAL_US             G_USEC_PER_SEC
-#define MAX_BUFFERED                100000
-#define CLOSE_TOKEN_EXPIRED         4003
-#define CLOSE_PROTOCOL_ERROR        4004
-#define CLOSE_SLOW_CONSUMER         4008
-#define MAX_RETRY_HINT_MS           (10 * 60 * 1000)
-#define LOGIN_PATH                  "/login"
-
-typedef struct _ConnectData ConnectData;
-
-static void start_connect (PltClient *self);
-static void start_login (PltClient *self);
-static void fail_tls (PltClient *self, GTlsCertificateFlags errors);
-static gint64 retry_after_ms (SoupMessage *message);
-
-/* A connect in progress. The client forgets it (self = NULL) when it gives
- * up on it; the callback then only frees it. */
-struct _ConnectData
-{
-  PltClient    *self;
-  GCancellable *cancellable;
-  SoupMessage  *message;
-  guint         timeout_source;
-  gboolean      timed_out;
-  gboolean      login;          /* POST /login, not the upgrade */
-};
-
-/* Overwrites a secret before freeing it. */
-static void
-secret_free (char *secret)
-{
-  if (secret == NULL)
-    return;
-
-  explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
-static void
-secret_clear (char **secret)
-{
-  secret_free (g_steal_pointer (secret));
-}
+GParamSpec *_plt_client_properties[N_PROPS];
+guint _plt_client_signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
 /* Properties                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void
-set_state (PltClient          *self,
-           PltConnectionState  state)
+void
+_plt_client_set_state (PltClient          *self,
+                       PltConnectionState  state)
 {
   if (self->state == state)
     return;
@@ -209,19 +60,19 @@ set_state (PltClient          *self,
 
   self->state = state;
   plt_clock_set_running (self->clock, state == PLT_CONNECTION_STATE_LIVE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_STATE]);
 }
 
-static void
-set_last_error (PltClient  *self,
-                const char *text)
+void
+_plt_client_set_last_error (PltClient  *self,
+                            const char *text)
 {
   if (g_strcmp0 (self->last_error, text) == 0)
     return;
 
   g_free (self->last_error);
   self->last_error = g_strdup (text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+  g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_LAST_ERROR]);
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -237,18 +88,18 @@ set_last_errorf (PltClient  *self,
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
-  set_last_error (self, text);
+  _plt_client_set_last_error (self, text);
 }
 
-static void
-set_retry_at (PltClient *self,
-              gint64     retry_at)
+void
+_plt_client_set_retry_at (PltClient *self,
+                          gint64     retry_at)
 {
   if (self->retry_at == retry_at)
     return;
 
   self->retry_at = retry_at;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_AT]);
+  g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_RETRY_AT]);
 }
 
 static void
@@ -260,18 +111,18 @@ set_epoch (PltClient  *self,
 
   g_free (self->epoch);
   self->epoch = g_strdup (epoch);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCH]);
+  g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_EPOCH]);
 }
 
-static void
-set_last_seq (PltClient *self,
-              gint64     seq)
+void
+_plt_client_set_last_seq (PltClient *self,
+                          gint64     seq)
 {
   if (self->last_seq == seq)
     return;
 
   self->last_seq = seq;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEQ]);
+  g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_LAST_SEQ]);
 }
 
 /* "last-update" changes with every message; it is notified at most once a
@@ -283,7 +134,7 @@ touch_last_update (PltClient *self)
   if (self->last_update - self->last_update_notified >= G_USEC_PER_SEC)
     {
       self->last_update_notified = self->last_update;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATE]);
+      g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_LAST_UPDATE]);
     }
 }
 
@@ -301,31 +152,6 @@ address_of (GUri *uri)
     return g_strdup_printf ("[%s]:%d", host, port);
 
   return g_strdup_printf ("%s:%d", host != NULL ? host : "", port);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Snapshot and buffer                                                       */
-/* ------------------------------------------------------------------------ */
-
-static void
-snapshot_reset (PltClient *self)
-{
-  self->in_snapshot = FALSE;
-  self->snapshot_next = 0;
-  self->snapshot_parts = 0;
-  g_clear_pointer (&self->snapshot_id, g_free);
-  for (guint k = 0; k < N_KINDS; k++)
-    {
-      self->snapshot_counts[k] = 0;
-      g_clear_pointer (&self->snapshot_data[k], g_ptr_array_unref);
-    }
-}
-
-static void
-buffer_reset (PltClient *self)
-{
-  if (self->buffered->len > 0)
-    g_ptr_array_set_size (self->buffered, 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -381,8 +207,8 @@ drop_connection (PltClient *self,
   self->awaiting_snapshot = FALSE;
   self->live_since = 0;
   self->snapshot_deadline = 0;
-  snapshot_reset (self);
-  buffer_reset (self);
+  _plt_client_snapshot_reset (self);
+  _plt_client_buffer_reset (self);
 
   if (conn == NULL)
     return;
@@ -415,7 +241,7 @@ retry_cb (gpointer user_data)
   PltClient *self = user_data;
 
   self->retry_source = 0;
-  start_connect (self);
+  _plt_client_start_connect (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -458,61 +284,61 @@ schedule_retry (PltClient *self,
   self->retry_source = g_timeout_add (delay, retry_cb, self);
   g_source_set_name_by_id (self->retry_source, "[plateau] client retry");
 
-  set_retry_at (self, now + (gint64) delay * 1000);
-  set_state (self, PLT_CONNECTION_STATE_RECONNECTING);
+  _plt_client_set_retry_at (self, now + (gint64) delay * 1000);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_RECONNECTING);
 }
 
 /* The link was lost or dropped: say why, and try again. */
-static void
-lose_link (PltClient  *self,
-           const char *why,
-           gboolean    at_once)
+void
+_plt_client_lose_link (PltClient  *self,
+                       const char *why,
+                       gboolean    at_once)
 {
   g_debug ("Link to %s lost: %s", self->address, why);
   /* A complete model can be resumed; anything else starts afresh. */
   self->can_resume = self->state == PLT_CONNECTION_STATE_LIVE && self->welcomed &&
                      !self->in_snapshot && !self->awaiting_snapshot && self->session_id != NULL;
-  set_last_error (self, why);
+  _plt_client_set_last_error (self, why);
   schedule_retry (self, at_once);
 }
 
 /* The router wants (other) credentials: stop, and let the user say. */
-static void
-need_login (PltClient  *self,
-            const char *why)
+void
+_plt_client_need_login (PltClient  *self,
+                        const char *why)
 {
   g_debug ("Link to %s needs a login: %s", self->address, why);
-  secret_clear (&self->token);
-  secret_clear (&self->login_password);
+  _plt_client_secret_clear (&self->token);
+  _plt_client_secret_clear (&self->login_password);
   self->can_resume = FALSE;
-  set_last_error (self, why);
+  _plt_client_set_last_error (self, why);
   drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_NORMAL);
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  set_retry_at (self, 0);
-  set_state (self, PLT_CONNECTION_STATE_NEEDS_LOGIN);
+  _plt_client_set_retry_at (self, 0);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_NEEDS_LOGIN);
 }
 
 /* Retrying cannot help: stop. */
-static void
-fail (PltClient  *self,
-      const char *why,
-      gushort     close_code)
+void
+_plt_client_fail (PltClient  *self,
+                  const char *why,
+                  gushort     close_code)
 {
   g_debug ("Link to %s failed: %s", self->address, why);
-  set_last_error (self, why);
+  _plt_client_set_last_error (self, why);
   drop_connection (self, TRUE, close_code);
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  set_retry_at (self, 0);
-  set_state (self, PLT_CONNECTION_STATE_FAILED);
+  _plt_client_set_retry_at (self, 0);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_FAILED);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Sending                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static void
-send_text (PltClient  *self,
-           const char *text)
+void
+_plt_client_send_text (PltClient  *self,
+                       const char *text)
 {
   if (self->conn == NULL ||
       soup_websocket_connection_get_state (self->conn) != SOUP_WEBSOCKET_STATE_OPEN)
@@ -526,7 +352,7 @@ send_ack (PltClient *self)
 {
   g_autofree char *text = plt_protocol_encode_ack (self->last_seq);
 
-  send_text (self, text);
+  _plt_client_send_text (self, text);
   self->acked_seq = self->last_seq;
   self->last_ack_time = g_get_monotonic_time ();
 }
@@ -544,8 +370,8 @@ ack_cb (gpointer user_data)
 }
 
 /* At most one ack a second; the last seq of a burst is acked too. */
-static void
-maybe_ack (PltClient *self)
+void
+_plt_client_maybe_ack (PltClient *self)
 {
   gint64 now;
   gint64 wait_us;
@@ -565,22 +391,6 @@ maybe_ack (PltClient *self)
   g_source_set_name_by_id (self->ack_source, "[plateau] client ack");
 }
 
-static void
-request_resync (PltClient *self)
-{
-  g_autofree char *text = plt_protocol_encode_resync (self->last_seq);
-
-  g_debug ("Asking %s for a new snapshot after seq %" G_GINT64_FORMAT,
-           self->address, self->last_seq);
-
-  snapshot_reset (self);
-  buffer_reset (self);
-  send_text (self, text);
-  self->awaiting_snapshot = TRUE;
-  self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
-  set_state (self, PLT_CONNECTION_STATE_SYNCING);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Receiving                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -590,208 +400,7 @@ emit_protocol_error (PltClient    *self,
                      const GError *error)
 {
   set_last_errorf (self, _("The router sent a message Plateau could not read: %s"), error->message);
-  g_signal_emit (self, signals[PROTOCOL_ERROR], 0, error);
-}
-
-/* Applies one live delta under the seq rules: a duplicate is dropped, a
- * gap asks for a new snapshot (and sets awaiting_snapshot). */
-static void
-apply_live_delta (PltClient  *self,
-                  PltMessage *message)
-{
-  if (message->seq <= self->last_seq)
-    return;   /* a duplicate */
-
-  if (message->seq > self->last_seq + 1)
-    {
-      request_resync (self);
-      return;
-    }
-
-  plt_model_apply_delta (self->model, message);
-  set_last_seq (self, message->seq);
-}
-
-static void
-buffer_delta (PltClient  *self,
-              PltMessage *message)
-{
-  if (self->buffered->len >= MAX_BUFFERED)
-    {
-      lose_link (self, _("The router sent too many changes without a snapshot; reconnecting"), FALSE);
-      plt_message_free (message);
-      return;
-    }
-
-  g_ptr_array_add (self->buffered, message);
-}
-
-static void
-snapshot_begin (PltClient        *self,
-                const PltMessage *message)
-{
-  const PltSnapshotBeginData *begin = &message->u.snapshot_begin;
-
-  snapshot_reset (self);
-
-  self->in_snapshot = TRUE;
-  self->awaiting_snapshot = FALSE;
-  self->snapshot_id = g_strdup (begin->snapshot_id);
-  self->snapshot_as_of = begin->as_of_seq;
-  self->snapshot_parts = begin->parts;
-  self->snapshot_next = 0;
-  self->snapshot_counts[KIND_TEAMS] = begin->count_teams;
-  self->snapshot_counts[KIND_AGENTS] = begin->count_agents;
-  self->snapshot_counts[KIND_QUEUES] = begin->count_queues;
-  self->snapshot_counts[KIND_CALLS] = begin->count_calls;
-  self->snapshot_data[KIND_TEAMS] = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_team_data_free);
-  self->snapshot_data[KIND_AGENTS] = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_agent_data_free);
-  self->snapshot_data[KIND_QUEUES] = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_queue_data_free);
-  self->snapshot_data[KIND_CALLS] = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_call_data_free);
-  self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
-
-  set_state (self, PLT_CONNECTION_STATE_SYNCING);
-}
-
-/* Moves the entities of a part into the collected snapshot. */
-static gboolean
-take_entities (PltClient *self,
-               guint      kind,
-               GPtrArray *from)
-{
-  GPtrArray *to = self->snapshot_data[kind];
-  gsize n = 0;
-  gpointer *items;
-
-  if (from == NULL || from->len == 0)
-    return TRUE;
-
-  if ((gint64) (to->len + from->len) > self->snapshot_counts[kind])
-    return FALSE;
-
-  items = g_ptr_array_steal (from, &n);
-  for (gsize i = 0; i < n; i++)
-    g_ptr_array_add (to, items[i]);
-  g_free (items);
-
-  return TRUE;
-}
-
-static void
-snapshot_inconsistent (PltClient  *self,
-                       const char *what)
-{
-  g_debug ("Snapshot from %s discarded: %s", self->address, what);
-  set_last_error (self, _("The data from the router was incomplete; asking for it again"));
-  request_resync (self);
-}
-
-static void
-snapshot_part (PltClient  *self,
-               PltMessage *message)
-{
-  PltSnapshotPartData *part = &message->u.snapshot_part;
-
-  if (!self->in_snapshot)
-    {
-      if (!self->awaiting_snapshot)
-        snapshot_inconsistent (self, "part without a beginning");
-      return;
-    }
-
-  if (g_strcmp0 (part->snapshot_id, self->snapshot_id) != 0)
-    {
-      snapshot_inconsistent (self, "part of another snapshot");
-      return;
-    }
-
-  if (part->index != self->snapshot_next || part->index >= self->snapshot_parts)
-    {
-      snapshot_inconsistent (self, "part out of order");
-      return;
-    }
-
-  if (!take_entities (self, KIND_TEAMS, part->teams) ||
-      !take_entities (self, KIND_AGENTS, part->agents) ||
-      !take_entities (self, KIND_QUEUES, part->queues) ||
-      !take_entities (self, KIND_CALLS, part->calls))
-    {
-      snapshot_inconsistent (self, "more entities than announced");
-      return;
-    }
-
-  self->snapshot_next++;
-}
-
-static void
-snapshot_end (PltClient        *self,
-              const PltMessage *message)
-{
-  g_autoptr(GPtrArray) buffered = NULL;
-
-  if (!self->in_snapshot)
-    {
-      if (!self->awaiting_snapshot)
-        snapshot_inconsistent (self, "end without a beginning");
-      return;
-    }
-
-  if (g_strcmp0 (message->u.snapshot_end_id, self->snapshot_id) != 0)
-    {
-      snapshot_inconsistent (self, "end of another snapshot");
-      return;
-    }
-
-  if (self->snapshot_next != self->snapshot_parts)
-    {
-      snapshot_inconsistent (self, "missing parts");
-      return;
-    }
-
-  for (guint k = 0; k < N_KINDS; k++)
-    if ((gint64) self->snapshot_data[k]->len != self->snapshot_counts[k])
-      {
-        snapshot_inconsistent (self, "counts do not match");
-        return;
-      }
-
-  plt_model_replace_all (self->model,
-                         self->snapshot_data[KIND_TEAMS],
-                         self->snapshot_data[KIND_AGENTS],
-                         self->snapshot_data[KIND_QUEUES],
-                         self->snapshot_data[KIND_CALLS]);
-
-  g_debug ("Snapshot %s from %s applied, as of seq %" G_GINT64_FORMAT,
-           self->snapshot_id, self->address, self->snapshot_as_of);
-
-  set_last_seq (self, self->snapshot_as_of);
-  snapshot_reset (self);
-  self->snapshot_deadline = 0;
-
-  /* The deltas that came meanwhile, those past the snapshot only. */
-  buffered = g_steal_pointer (&self->buffered);
-  self->buffered = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_message_free);
-  for (guint i = 0; i < buffered->len; i++)
-    {
-      apply_live_delta (self, g_ptr_array_index (buffered, i));
-      if (self->awaiting_snapshot)
-        return;
-    }
-
-  if (self->state != PLT_CONNECTION_STATE_LIVE)
-    {
-      /* Live on a new link: the problems before it are over. */
-      if (self->live_since == 0)
-        {
-          self->live_since = g_get_monotonic_time ();
-          set_last_error (self, NULL);
-        }
-      set_retry_at (self, 0);
-      set_state (self, PLT_CONNECTION_STATE_LIVE);
-    }
-
-  maybe_ack (self);
-  g_signal_emit (self, signals[SYNCED], 0);
+  g_signal_emit (self, _plt_client_signals[PROTOCOL_ERROR], 0, error);
 }
 
 static void
@@ -818,7 +427,7 @@ handle_welcome (PltClient        *self,
     {
       g_free (self->role);
       self->role = g_strdup (welcome->role);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_ROLE]);
     }
 
   /* Resumed: the deltas missed follow, the model stays. */
@@ -830,10 +439,10 @@ handle_welcome (PltClient        *self,
       self->awaiting_snapshot = FALSE;
       self->snapshot_deadline = 0;
       self->live_since = g_get_monotonic_time ();
-      set_retry_at (self, 0);
-      set_last_error (self, NULL);
-      set_state (self, PLT_CONNECTION_STATE_LIVE);
-      g_signal_emit (self, signals[SYNCED], 0);
+      _plt_client_set_retry_at (self, 0);
+      _plt_client_set_last_error (self, NULL);
+      _plt_client_set_state (self, PLT_CONNECTION_STATE_LIVE);
+      g_signal_emit (self, _plt_client_signals[SYNCED], 0);
       return;
     }
 
@@ -842,7 +451,7 @@ handle_welcome (PltClient        *self,
   self->awaiting_snapshot = TRUE;
   self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
   set_epoch (self, message->epoch);
-  set_state (self, PLT_CONNECTION_STATE_SYNCING);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_SYNCING);
 }
 
 static void
@@ -859,7 +468,7 @@ handle_router_error (PltClient        *self,
 
   if (error->code == PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION && error->fatal)
     {
-      fail (self, _("The router does not support this version of Plateau"), 1000);
+      _plt_client_fail (self, _("The router does not support this version of Plateau"), 1000);
       return;
     }
 
@@ -894,7 +503,7 @@ handle_message (PltClient  *self,
 
   if (g_strcmp0 (message->epoch, self->epoch) != 0)
     {
-      lose_link (self, _("The router restarted; loading all data again"), TRUE);
+      _plt_client_lose_link (self, _("The router restarted; loading all data again"), TRUE);
       self->can_resume = FALSE;
       return;
     }
@@ -902,11 +511,11 @@ handle_message (PltClient  *self,
   if (plt_message_type_is_delta (message->type))
     {
       if (self->in_snapshot || self->awaiting_snapshot)
-        buffer_delta (self, g_steal_pointer (&owned));
+        _plt_client_buffer_delta (self, g_steal_pointer (&owned));
       else
         {
-          apply_live_delta (self, message);
-          maybe_ack (self);
+          _plt_client_apply_live_delta (self, message);
+          _plt_client_maybe_ack (self);
         }
       return;
     }
@@ -918,23 +527,23 @@ handle_message (PltClient  *self,
         break;
       if (message->seq < self->last_seq)
         {
-          lose_link (self, _("The router’s event stream went backwards; loading all data again"), TRUE);
+          _plt_client_lose_link (self, _("The router’s event stream went backwards; loading all data again"), TRUE);
           self->can_resume = FALSE;
         }
       else if (message->seq > self->last_seq)
-        request_resync (self);
+        _plt_client_request_resync (self);
       break;
 
     case PLT_MESSAGE_SNAPSHOT_BEGIN:
-      snapshot_begin (self, message);
+      _plt_client_snapshot_begin (self, message);
       break;
 
     case PLT_MESSAGE_SNAPSHOT_PART:
-      snapshot_part (self, message);
+      _plt_client_snapshot_part (self, message);
       break;
 
     case PLT_MESSAGE_SNAPSHOT_END:
-      snapshot_end (self, message);
+      _plt_client_snapshot_end (self, message);
       break;
 
     case PLT_MESSAGE_ERROR:
@@ -990,8 +599,8 @@ conn_message_cb (SoupWebsocketConnection *conn,
     {
       if (g_error_matches (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_UNSUPPORTED_VERSION))
         {
-          g_signal_emit (self, signals[PROTOCOL_ERROR], 0, error);
-          fail (self, _("The router uses a newer version of the Plateau protocol; update Plateau"),
+          g_signal_emit (self, _plt_client_signals[PROTOCOL_ERROR], 0, error);
+          _plt_client_fail (self, _("The router uses a newer version of the Plateau protocol; update Plateau"),
                 CLOSE_PROTOCOL_ERROR);
           return;
         }
@@ -1025,16 +634,16 @@ conn_error_cb (SoupWebsocketConnection *conn,
   /* Whatever follows on this connection is not trusted: drop it now.
    * libsoup reports frame problems with the close code as error code. */
   if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_CLOSE_TOO_BIG))
-    lose_link (self, _("The router sent a message too big for the connection"), FALSE);
+    _plt_client_lose_link (self, _("The router sent a message too big for the connection"), FALSE);
   else if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_CLOSE_PROTOCOL_ERROR) ||
            g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_CLOSE_BAD_DATA))
-    lose_link (self, _("The router broke the rules of the WebSocket protocol"), FALSE);
+    _plt_client_lose_link (self, _("The router broke the rules of the WebSocket protocol"), FALSE);
   else
     {
       g_autofree char *why = g_strdup_printf (_("The connection to the router at %s failed: %s"),
                                               self->address, error->message);
 
-      lose_link (self, why, FALSE);
+      _plt_client_lose_link (self, why, FALSE);
     }
 }
 
@@ -1059,11 +668,11 @@ conn_closed_cb (SoupWebsocketConnection *conn,
   switch (code)
     {
     case CLOSE_TOKEN_EXPIRED:
-      need_login (self, _("Your login to the router expired; sign in again"));
+      _plt_client_need_login (self, _("Your login to the router expired; sign in again"));
       return;
 
     case CLOSE_SLOW_CONSUMER:
-      lose_link (self, _("The router dropped the link because Plateau fell behind; catching up"), TRUE);
+      _plt_client_lose_link (self, _("The router dropped the link because Plateau fell behind; catching up"), TRUE);
       return;
 
     case CLOSE_PROTOCOL_ERROR:
@@ -1071,7 +680,7 @@ conn_closed_cb (SoupWebsocketConnection *conn,
         why = g_strdup_printf (_("The router ended the session because of a protocol error: %s"), reason);
       else
         why = g_strdup (_("The router ended the session because of a protocol error"));
-      fail (self, why, CLOSE_PROTOCOL_ERROR);
+      _plt_client_fail (self, why, CLOSE_PROTOCOL_ERROR);
       return;
 
     case SOUP_WEBSOCKET_CLOSE_GOING_AWAY:
@@ -1098,7 +707,7 @@ conn_closed_cb (SoupWebsocketConnection *conn,
       break;
     }
 
-  lose_link (self, why, FALSE);
+  _plt_client_lose_link (self, why, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1131,7 +740,7 @@ watchdog_cb (gpointer user_data)
                                           seconds),
                              seconds);
       self->watchdog_source = 0;
-      lose_link (self, why, FALSE);
+      _plt_client_lose_link (self, why, FALSE);
       return G_SOURCE_REMOVE;
     }
 
@@ -1146,7 +755,7 @@ watchdog_cb (gpointer user_data)
                                           seconds),
                              seconds);
       self->watchdog_source = 0;
-      lose_link (self, why, FALSE);
+      _plt_client_lose_link (self, why, FALSE);
       return G_SOURCE_REMOVE;
     }
 
@@ -1168,8 +777,8 @@ start_watchdog (PltClient *self)
 /* Connecting                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void
-connect_data_free (ConnectData *data)
+void
+_plt_client_connect_data_free (ConnectData *data)
 {
   g_clear_handle_id (&data->timeout_source, g_source_remove);
   g_clear_object (&data->cancellable);
@@ -1177,8 +786,8 @@ connect_data_free (ConnectData *data)
   g_free (data);
 }
 
-static gboolean
-connect_timeout_cb (gpointer user_data)
+gboolean
+_plt_client_connect_timeout_cb (gpointer user_data)
 {
   ConnectData *data = user_data;
 
@@ -1189,10 +798,10 @@ connect_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static char *
-describe_connect_error (PltClient    *self,
-                        ConnectData  *data,
-                        const GError *error)
+char *
+_plt_client_describe_connect_error (PltClient    *self,
+                                    ConnectData  *data,
+                                    const GError *error)
 {
   if (data->timed_out)
     return g_strdup_printf (_("The router at %s did not answer within %u s"),
@@ -1236,7 +845,7 @@ websocket_connect_cb (GObject      *source,
    * may be gone. */
   if (self == NULL)
     {
-      connect_data_free (data);
+      _plt_client_connect_data_free (data);
       return;
     }
 
@@ -1252,8 +861,8 @@ websocket_connect_cb (GObject      *source,
 
       if (tls_errors != 0 || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
         {
-          connect_data_free (data);
-          fail_tls (self, tls_errors);
+          _plt_client_connect_data_free (data);
+          _plt_client_fail_tls (self, tls_errors);
           return;
         }
 
@@ -1262,23 +871,23 @@ websocket_connect_cb (GObject      *source,
         {
           gboolean had_token = self->token != NULL;
 
-          connect_data_free (data);
-          need_login (self, had_token
+          _plt_client_connect_data_free (data);
+          _plt_client_need_login (self, had_token
                       ? _("The router did not accept your login: it expired or was revoked; sign in again")
                       : _("The router needs you to sign in"));
           return;
         }
 
       if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
-        self->retry_hint_ms = retry_after_ms (data->message);
+        self->retry_hint_ms = _plt_client_retry_after_ms (data->message);
 
-      why = describe_connect_error (self, data, error);
-      connect_data_free (data);
-      lose_link (self, why, FALSE);
+      why = _plt_client_describe_connect_error (self, data, error);
+      _plt_client_connect_data_free (data);
+      _plt_client_lose_link (self, why, FALSE);
       return;
     }
 
-  connect_data_free (data);
+  _plt_client_connect_data_free (data);
 
   /* libsoup 3.2.3 compares the subprotocol without regard to case
    * (GNOME/libsoup#466): check it byte for byte. */
@@ -1289,7 +898,7 @@ websocket_connect_cb (GObject      *source,
                                               self->address);
 
       self->conn = g_steal_pointer (&conn);
-      fail (self, why, CLOSE_PROTOCOL_ERROR);
+      _plt_client_fail (self, why, CLOSE_PROTOCOL_ERROR);
       return;
     }
 
@@ -1320,253 +929,11 @@ websocket_connect_cb (GObject      *source,
   else
     hello = plt_protocol_encode_hello ("plateau/" PACKAGE_VERSION);
   self->can_resume = FALSE;
-  send_text (self, hello);
+  _plt_client_send_text (self, hello);
 }
 
-
-/* The extra CA file, on top of the system's: a certificate the system
- * refuses only for its issuer is checked again against it. */
-static gboolean
-accept_certificate_cb (SoupMessage          *message,
-                       GTlsCertificate      *certificate,
-                       GTlsCertificateFlags  errors,
-                       gpointer              user_data)
-{
-  GTlsDatabase *database = user_data;
-  g_autoptr(GSocketConnectable) identity = NULL;
-  GTlsCertificateFlags flags;
-  GUri *uri = soup_message_get_uri (message);
-
-  if (database == NULL || errors != G_TLS_CERTIFICATE_UNKNOWN_CA)
-    return FALSE;
-
-  identity = g_network_address_new (g_uri_get_host (uri), (guint16) MAX (g_uri_get_port (uri), 0));
-  flags = g_tls_database_verify_chain (database, certificate, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
-                                       identity, NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
-  return flags == 0;
-}
-
-static ConnectData *
-connect_data_new (PltClient   *self,
-                  SoupMessage *message)
-{
-  ConnectData *data = g_new0 (ConnectData, 1);
-
-  data->self = self;
-  data->cancellable = g_cancellable_new ();
-  data->message = g_object_ref (message);
-  data->timeout_source = g_timeout_add (self->connect_timeout_ms, connect_timeout_cb, data);
-  g_source_set_name_by_id (data->timeout_source, "[plateau] client connect timeout");
-  self->connecting = data;
-
-  if (self->ca_database != NULL)
-    g_signal_connect_data (message, "accept-certificate", G_CALLBACK (accept_certificate_cb),
-                           g_object_ref (self->ca_database), (GClosureNotify) g_object_unref, 0);
-
-  return data;
-}
-
-/* Retry-After of a response, in ms (seconds only; 0 when absent or bad). */
-static gint64
-retry_after_ms (SoupMessage *message)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message), "Retry-After");
-  guint64 seconds;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL))
-    return 0;
-
-  return (gint64) seconds * 1000;
-}
-
-/* Why a certificate was refused, for a supervisor. */
-static void
-fail_tls (PltClient            *self,
-          GTlsCertificateFlags  errors)
-{
-  const char *reason;
-  g_autofree char *why = NULL;
-
-  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
-    reason = _("it is self-signed or signed by an unknown authority");
-  else if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
-    reason = _("it was issued for another address");
-  else if (errors & G_TLS_CERTIFICATE_EXPIRED)
-    reason = _("it has expired");
-  else if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-    reason = _("it is not valid yet");
-  else if (errors & G_TLS_CERTIFICATE_REVOKED)
-    reason = _("it was revoked");
-  else if (errors & G_TLS_CERTIFICATE_INSECURE)
-    reason = _("it uses an insecure algorithm");
-  else
-    reason = _("it could not be checked");
-
-  why = g_strdup_printf (_("The router’s certificate is not trusted: %s"), reason);
-  if (errors == 0)
-    errors = G_TLS_CERTIFICATE_GENERIC_ERROR;
-  if (self->tls_errors != errors)
-    {
-      self->tls_errors = errors;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_ERRORS]);
-    }
-  fail (self, why, SOUP_WEBSOCKET_CLOSE_NORMAL);
-}
-
-/* The /login URI next to @self->uri: ws → http, wss → https. */
-static char *
-login_uri (PltClient *self)
-{
-  g_autoptr(GUri) uri = g_uri_parse (self->uri, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GUri) login = NULL;
-
-  if (uri == NULL)
-    return NULL;
-
-  login = g_uri_build (G_URI_FLAGS_NONE,
-                       g_strcmp0 (g_uri_get_scheme (uri), "wss") == 0 ? "https" : "http",
-                       NULL, g_uri_get_host (uri), g_uri_get_port (uri), LOGIN_PATH, NULL, NULL);
-  return g_uri_to_string (login);
-}
-
-static void
-login_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  ConnectData *data = user_data;
-  PltClient *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  GTlsCertificateFlags tls_errors;
-  const char *token = NULL;
-  guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-
-  if (self == NULL)
-    {
-      connect_data_free (data);
-      return;
-    }
-  self->connecting = NULL;
-
-  status = soup_message_get_status (data->message);
-  tls_errors = soup_message_get_tls_peer_certificate_errors (data->message);
-
-  if (body == NULL)
-    {
-      g_autofree char *why = describe_connect_error (self, data, error);
-
-      g_debug ("Could not log in to %s: %s", self->address, error->message);
-      if (tls_errors != 0 || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
-        {
-          connect_data_free (data);
-          fail_tls (self, tls_errors);
-          return;
-        }
-      connect_data_free (data);
-      lose_link (self, why, FALSE);
-      return;
-    }
-
-  /* The router answered: the password has done its work. */
-  if (status == SOUP_STATUS_OK || status == SOUP_STATUS_UNAUTHORIZED || status == 429)
-    secret_clear (&self->login_password);
-
-  if (status == SOUP_STATUS_UNAUTHORIZED)
-    {
-      connect_data_free (data);
-      need_login (self, _("Wrong user name or password"));
-      return;
-    }
-
-  if (status == 429)
-    {
-      gint64 wait_s = (retry_after_ms (data->message) + 999) / 1000;
-      g_autofree char *why = NULL;
-
-      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Too many failed logins; try again in %u second",
-                                          "Too many failed logins; try again in %u seconds",
-                                          (gulong) wait_s),
-                             (guint) wait_s);
-      connect_data_free (data);
-      need_login (self, why);
-      return;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (status == SOUP_STATUS_OK &&
-      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL) &&
-      json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    token = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                        "token", NULL);
-
-  if (token == NULL)
-    {
-      g_autofree char *why = g_strdup_printf (_("The router at %s could not log you in (HTTP status %u)"),
-                                              self->address, status);
-
-      connect_data_free (data);
-      lose_link (self, why, FALSE);
-      return;
-    }
-
-  connect_data_free (data);
-  secret_clear (&self->token);
-  self->token = g_strdup (token);
-  g_debug ("Logged in to %s as %s", self->address, self->login_user);
-  start_connect (self);
-}
-
-static void
-start_login (PltClient *self)
-{
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autofree char *uri = login_uri (self);
-  ConnectData *data;
-  char *text;
-  gsize length;
-
-  message = uri != NULL ? soup_message_new (SOUP_METHOD_POST, uri) : NULL;
-  if (message == NULL)
-    {
-      g_autofree char *why = g_strdup_printf (_("“%s” is not a router address; it should look like ws://host:8765/acd"),
-                                              self->uri);
-
-      fail (self, why, 1000);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "user");
-  json_builder_add_string_value (builder, self->login_user != NULL ? self->login_user : "");
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, self->login_password);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  /* The body holds the password: wiped when libsoup lets go of it. The
-   * builder's copy goes with the builder. */
-  body = g_bytes_new_with_free_func (text, length, (GDestroyNotify) secret_free, text);
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-
-  set_state (self, PLT_CONNECTION_STATE_CONNECTING);
-  data = connect_data_new (self, message);
-  data->login = TRUE;
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, data->cancellable,
-                                    login_cb, data);
-}
-
-static void
-start_connect (PltClient *self)
+void
+_plt_client_start_connect (PltClient *self)
 {
   static const char * const protocols[] = { PLT_PROTOCOL_SUBPROTOCOL, NULL };
   g_autoptr(SoupMessage) message = NULL;
@@ -1574,12 +941,12 @@ start_connect (PltClient *self)
 
   drop_connection (self, FALSE, 0);
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  set_retry_at (self, 0);
+  _plt_client_set_retry_at (self, 0);
 
   /* Credentials waiting: log in first. */
   if (self->login_password != NULL)
     {
-      start_login (self);
+      _plt_client_start_login (self);
       return;
     }
 
@@ -1589,11 +956,11 @@ start_connect (PltClient *self)
       g_autofree char *why = g_strdup_printf (_("“%s” is not a router address; it should look like ws://host:8765/acd"),
                                               self->uri);
 
-      fail (self, why, 1000);
+      _plt_client_fail (self, why, 1000);
       return;
     }
 
-  set_state (self, PLT_CONNECTION_STATE_CONNECTING);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_CONNECTING);
 
   /* In a header: URIs end up in logs. */
   if (self->token != NULL)
@@ -1604,7 +971,7 @@ start_connect (PltClient *self)
       explicit_bzero (value, strlen (value));
     }
 
-  data = connect_data_new (self, message);
+  data = _plt_client_connect_data_new (self, message);
 
   soup_session_websocket_connect_async (self->session, message, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, data->cancellable,
@@ -1652,7 +1019,7 @@ plt_client_finalize (GObject *object)
 {
   PltClient *self = PLT_CLIENT (object);
 
-  snapshot_reset (self);
+  _plt_client_snapshot_reset (self);
   g_clear_pointer (&self->buffered, g_ptr_array_unref);
   g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->address, g_free);
@@ -1661,8 +1028,8 @@ plt_client_finalize (GObject *object)
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->login_user, g_free);
-  secret_clear (&self->login_password);
-  secret_clear (&self->token);
+  _plt_client_secret_clear (&self->login_password);
+  _plt_client_secret_clear (&self->token);
 
   G_OBJECT_CLASS (plt_client_parent_class)->finalize (object);
 }
@@ -1770,44 +1137,44 @@ plt_client_class_init (PltClientClass *klass)
   object_class->get_property = plt_client_get_property;
   object_class->set_property = plt_client_set_property;
 
-  properties[PROP_MODEL] =
+  _plt_client_properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, PLT_TYPE_MODEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
+  _plt_client_properties[PROP_CLOCK] =
     g_param_spec_object ("clock", NULL, NULL, PLT_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* Writing it connects, as plt_client_connect() does. */
-  properties[PROP_URI] =
+  _plt_client_properties[PROP_URI] =
     g_param_spec_string ("uri", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE] =
+  _plt_client_properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
                        PLT_TYPE_CONNECTION_STATE, PLT_CONNECTION_STATE_DISCONNECTED, ro);
-  properties[PROP_LAST_ERROR] =
+  _plt_client_properties[PROP_LAST_ERROR] =
     g_param_spec_string ("last-error", NULL, NULL, NULL, ro);
-  properties[PROP_LAST_SEQ] =
+  _plt_client_properties[PROP_LAST_SEQ] =
     g_param_spec_int64 ("last-seq", NULL, NULL, -1, G_MAXINT64, 0, ro);
-  properties[PROP_EPOCH] =
+  _plt_client_properties[PROP_EPOCH] =
     g_param_spec_string ("epoch", NULL, NULL, NULL, ro);
-  properties[PROP_RETRY_AT] =
+  _plt_client_properties[PROP_RETRY_AT] =
     g_param_spec_int64 ("retry-at", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_LAST_UPDATE] =
+  _plt_client_properties[PROP_LAST_UPDATE] =
     g_param_spec_int64 ("last-update", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_ROLE] =
+  _plt_client_properties[PROP_ROLE] =
     g_param_spec_string ("role", NULL, NULL, NULL, ro);
-  properties[PROP_TLS_ERRORS] =
+  _plt_client_properties[PROP_TLS_ERRORS] =
     g_param_spec_flags ("tls-errors", NULL, NULL, G_TYPE_TLS_CERTIFICATE_FLAGS, 0, ro);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _plt_client_properties);
 
-  signals[SYNCED] =
+  _plt_client_signals[SYNCED] =
     g_signal_new ("synced",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  signals[PROTOCOL_ERROR] =
+  _plt_client_signals[PROTOCOL_ERROR] =
     g_signal_new ("protocol-error",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -1887,7 +1254,7 @@ plt_client_connect (PltClient  *self,
   if (self->tls_errors != 0)
     {
       self->tls_errors = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_ERRORS]);
+      g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_TLS_ERRORS]);
     }
   /* Another router: nothing to resume there. */
   if (g_strcmp0 (self->uri, copy) != 0)
@@ -1897,7 +1264,7 @@ plt_client_connect (PltClient  *self,
     {
       g_free (self->uri);
       self->uri = g_steal_pointer (&copy);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
+      g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_URI]);
     }
 
   parsed = g_uri_parse (self->uri, G_URI_FLAGS_NONE, NULL);
@@ -1912,12 +1279,12 @@ plt_client_connect (PltClient  *self,
       g_autofree char *why = g_strdup_printf (_("“%s” is not a router address; it should look like ws://host:8765/acd"),
                                               self->uri);
 
-      fail (self, why, 1000);
+      _plt_client_fail (self, why, 1000);
       return;
     }
 
-  set_last_error (self, NULL);
-  start_connect (self);
+  _plt_client_set_last_error (self, NULL);
+  _plt_client_start_connect (self);
 }
 
 void
@@ -1928,8 +1295,8 @@ plt_client_disconnect (PltClient *self)
   drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_NORMAL);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->attempt = 0;
-  set_retry_at (self, 0);
-  set_state (self, PLT_CONNECTION_STATE_DISCONNECTED);
+  _plt_client_set_retry_at (self, 0);
+  _plt_client_set_state (self, PLT_CONNECTION_STATE_DISCONNECTED);
 }
 
 void
@@ -1940,7 +1307,7 @@ plt_client_reconnect_now (PltClient *self)
   if (self->state != PLT_CONNECTION_STATE_RECONNECTING)
     return;
 
-  start_connect (self);
+  _plt_client_start_connect (self);
 }
 
 PltConnectionState
@@ -2047,10 +1414,10 @@ plt_client_set_credentials (PltClient  *self,
 
   g_free (self->login_user);
   self->login_user = g_strdup (user);
-  secret_clear (&self->login_password);
+  _plt_client_secret_clear (&self->login_password);
   self->login_password = g_strdup (password);
   /* A new login replaces the token of the previous one. */
-  secret_clear (&self->token);
+  _plt_client_secret_clear (&self->token);
 }
 
 void
@@ -2059,8 +1426,8 @@ plt_client_set_token (PltClient  *self,
 {
   g_return_if_fail (PLT_IS_CLIENT (self));
 
-  secret_clear (&self->token);
-  secret_clear (&self->login_password);
+  _plt_client_secret_clear (&self->token);
+  _plt_client_secret_clear (&self->login_password);
   self->token = g_strdup (token);
 }
 

@@ -107,6 +107,7 @@ char          *_plt_router_with_seq       (const char   *text,
 /* plt-session.c */
 PltSession    *_plt_session_new           (PltRouter               *router,
                                            SoupWebsocketConnection *conn,
+                                           GSocket                 *socket,
                                            const char              *peer,
                                            PltUser                 *user,
                                            gint64                   token_expires_ms);

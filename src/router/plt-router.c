@@ -778,7 +778,8 @@ on_websocket (SoupServer              *server,
 
   expires = g_object_get_data (G_OBJECT (msg), "plt-expires");
   peer = describe_address (soup_server_message_get_remote_address (msg));
-  session = _plt_session_new (self, conn, peer, user, expires != NULL ? *expires : 0);
+  session = _plt_session_new (self, conn, soup_server_message_get_socket (msg), peer, user,
+                              expires != NULL ? *expires : 0);
   g_ptr_array_add (self->sessions, session);
 }
 

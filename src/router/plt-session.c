@@ -48,6 +48,7 @@ struct _PltSession
 
   /* The link */
   SoupWebsocketConnection  *conn;
+  GSocket                  *socket;        /* under conn, to cut it */
   char                     *peer;
   PltDecoder               *decoder;
   GSource                  *hello_timeout;
@@ -167,12 +168,19 @@ close_io_cb (GObject      *source,
   g_io_stream_close_finish (G_IO_STREAM (source), result, NULL);
 }
 
-/* Closes the socket under the WebSocket: what libsoup queued for the peer
- * is dropped, and "closed" follows. */
+/* Cuts the socket under the WebSocket: libsoup's reads see the end and
+ * its writes fail, so it closes the connection itself (and frees what it
+ * queued for the peer); "closed" follows. A shutdown rather than a close:
+ * the descriptor stays valid for the sources libsoup has on it. */
 static void
 force_close_io (PltSession *session)
 {
-  if (session->conn != NULL && !session->closed)
+  if (session->conn == NULL || session->closed)
+    return;
+
+  if (session->socket != NULL)
+    g_socket_shutdown (session->socket, TRUE, TRUE, NULL);
+  else
     g_io_stream_close_async (soup_websocket_connection_get_io_stream (session->conn),
                              G_PRIORITY_DEFAULT, NULL, close_io_cb, NULL);
 }
@@ -286,10 +294,14 @@ detach_link (PltSession *session)
     {
       g_signal_handlers_disconnect_by_data (conn, session);
       if (soup_websocket_connection_get_state (conn) != SOUP_WEBSOCKET_STATE_CLOSED)
-        g_io_stream_close_async (soup_websocket_connection_get_io_stream (conn),
-                                 G_PRIORITY_DEFAULT, NULL, close_io_cb, NULL);
+        {
+          if (session->socket != NULL)
+            g_socket_shutdown (session->socket, TRUE, TRUE, NULL);
+          soup_websocket_connection_close (conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+        }
       release_later (conn);
     }
+  g_clear_object (&session->socket);
 
   g_clear_pointer (&session->peer, g_free);
   g_clear_object (&session->decoder);
@@ -308,9 +320,11 @@ detach_link (PltSession *session)
 static void
 attach_link (PltSession              *session,
              SoupWebsocketConnection *conn,
+             GSocket                 *socket,
              const char              *peer)
 {
   session->conn = g_object_ref (conn);
+  g_set_object (&session->socket, socket);
   session->peer = g_strdup (peer);
   session->decoder = plt_decoder_new (PLT_DECODER_FROM_CLIENT);
   session->detached_us = 0;
@@ -327,6 +341,7 @@ attach_link (PltSession              *session,
 PltSession *
 _plt_session_new (PltRouter               *router,
                   SoupWebsocketConnection *conn,
+                  GSocket                 *socket,
                   const char              *peer,
                   PltUser                 *user,
                   gint64                   token_expires_ms)
@@ -339,7 +354,7 @@ _plt_session_new (PltRouter               *router,
   session->token_expires_ms = token_expires_ms;
   g_queue_init (&session->ring);
   g_queue_init (&session->marks);
-  attach_link (session, conn, peer);
+  attach_link (session, conn, socket, peer);
 
   session->hello_timeout = g_timeout_source_new (router->hello_timeout_ms);
   g_source_set_static_name (session->hello_timeout, "[plateau-router] hello timeout");
@@ -362,6 +377,7 @@ _plt_session_free (PltSession *session)
       g_signal_handlers_disconnect_by_data (session->conn, session);
       g_clear_object (&session->conn);
     }
+  g_clear_object (&session->socket);
   g_clear_object (&session->decoder);
   g_queue_clear_full (&session->ring, ring_entry_free);
   g_queue_clear_full (&session->marks, g_free);
@@ -696,6 +712,7 @@ resume_into (PltSession          *session,
              const PltResumeData *resume)
 {
   SoupWebsocketConnection *conn = g_object_ref (session->conn);
+  g_autoptr(GSocket) socket = session->socket != NULL ? g_object_ref (session->socket) : NULL;
   g_autofree char *peer = g_strdup (session->peer);
 
   /* The old link may still look open (a half-open socket): drop it. */
@@ -704,10 +721,11 @@ resume_into (PltSession          *session,
 
   g_signal_handlers_disconnect_by_data (conn, session);
   g_clear_object (&session->conn);
+  g_clear_object (&session->socket);
   stop_timers (session);
   session->closed = TRUE;
 
-  attach_link (old, conn, peer);
+  attach_link (old, conn, socket, peer);
   g_object_unref (conn);
   old->hello = TRUE;
   if (session->token_expires_ms != 0)
