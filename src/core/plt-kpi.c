@@ -569,10 +569,10 @@ settings_new (const PltKpiSettings  *settings,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "unknown service level variant");
       return NULL;
     }
-  if (settings->sl_threshold_s < 1 || settings->sl_threshold_s > 86400)
+  if (settings->sl_threshold_s > 86400)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "the service level threshold must be 1–86 400 s, not %u", settings->sl_threshold_s);
+                   "the service level threshold must be 0–86 400 s, not %u", settings->sl_threshold_s);
       return NULL;
     }
   if (settings->short_abandon_s > 86400)

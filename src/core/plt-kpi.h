@@ -76,7 +76,8 @@ gboolean    plt_sl_variant_from_string   (const char    *str,
 /**
  * PltKpiSettings:
  * @sl_variant: how abandons count in the service level
- * @sl_threshold_s: T, in seconds (≥ 1): answered within T means wait ≤ T
+ * @sl_threshold_s: T, in seconds (0–86 400): answered within T means
+ *   wait ≤ T (with T = 0, answered at once: 1 − SL is then P(wait))
  * @short_abandon_s: S, in seconds: an abandon with wait < S is short
  * @day_reset_min: when "today" begins, in minutes after local midnight
  *   (0–1439)
