@@ -893,6 +893,21 @@ test_client_login (void)
     plt_client_disconnect (client);
   }
 
+  /* A login that expires mid-session: closed with 4003, NEEDS_LOGIN. */
+  {
+    g_autoptr(PltClient) client = plt_client_new (NULL, NULL);
+
+    plt_auth_set_token_lifetime (plt_router_get_auth (router), 1500);
+    plt_client_set_backoff (client, 10, 20, 60000);
+    plt_client_set_credentials (client, "alice", "another password");
+    plt_client_connect (client, uri);
+    wait_state (client, PLT_CONNECTION_STATE_LIVE);
+    wait_state (client, PLT_CONNECTION_STATE_NEEDS_LOGIN);
+    g_assert_nonnull (strstr (plt_client_get_last_error (client), "expired"));
+    g_assert_false (plt_client_has_token (client));
+    plt_client_disconnect (client);
+  }
+
   g_assert_true (iterate_until (no_clients, router, TIMEOUT_MS));
   plt_router_stop (router);
 }
