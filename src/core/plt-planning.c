@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "plt-planning.h"
+#include "plt-planning-private.h"
 
 G_DEFINE_QUARK (plt-planning-error-quark, plt_planning_error)
 
@@ -1288,9 +1289,6 @@ overlay_activity (PltShift    *shift,
     }
   g_ptr_array_add (acts, activity);
 }
-
-/* Exposed to the commands through plt-planning-private.h. */
-void _plt_shift_overlay (PltShift *shift, PltActivity *activity);
 
 void
 _plt_shift_overlay (PltShift    *shift,
