@@ -9,7 +9,8 @@
  * flush every FLUSH_EVERY messages. Its rate is printed next to the rate of
  * bare json-glib on the same bytes (one reused JsonParser,
  * json_parser_load_from_data() only), and the ratio of the two; issue 3
- * asks for at least 70 %. Each figure is the best of --rounds runs.
+ * asks for at least 70 %. Each figure is the best of --rounds runs, the
+ * passes taking turns, in CPU time of the thread.
  *
  * Usage: bench-decode [--messages N] [--rounds N] [--only json|decode|full]
  *   --only runs one pass (for valgrind --tool=callgrind).
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json-glib/json-glib.h>
 
@@ -231,10 +233,21 @@ stream_free (Stream *stream)
   g_free (stream);
 }
 
+/* The thread's CPU time, not the wall clock: on a machine shared with
+ * other work, time spent waiting for a core does not count. */
+static gint64
+cpu_time_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
 static double
 seconds_since (gint64 start)
 {
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  return (double) (cpu_time_ns () - start) / 1e9;
 }
 
 /* Bare json-glib: one reused parser, nothing read from the tree. */
@@ -242,7 +255,7 @@ static double
 run_json (const Stream *stream)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_time_ns ();
 
   for (guint i = 0; i < stream->texts->len; i++)
     if (!json_parser_load_from_data (parser, g_ptr_array_index (stream->texts, i),
@@ -257,7 +270,7 @@ static double
 run_decode (const Stream *stream)
 {
   g_autoptr(PltDecoder) decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_time_ns ();
 
   for (guint i = 0; i < stream->texts->len; i++)
     {
@@ -278,7 +291,7 @@ run_full (const Stream *stream)
 {
   g_autoptr(PltDecoder) decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
   g_autoptr(PltModel) model = plt_model_new ();
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_time_ns ();
 
   for (guint i = 0; i < stream->texts->len; i++)
     {
@@ -300,17 +313,21 @@ run_full (const Stream *stream)
 
 typedef double (*RunFunc) (const Stream *stream);
 
-static double
-best_of (RunFunc       run,
-         const Stream *stream,
-         guint         rounds)
+/* The passes take turns, round after round, so that a slower spell of the
+ * machine weighs on all of them alike; each keeps its best time. */
+static void
+best_of (const RunFunc *runs,
+         double        *best,
+         guint          n_runs,
+         const Stream  *stream,
+         guint          rounds)
 {
-  double best = G_MAXDOUBLE;
+  for (guint k = 0; k < n_runs; k++)
+    best[k] = G_MAXDOUBLE;
 
   for (guint r = 0; r < rounds; r++)
-    best = MIN (best, run (stream));
-
-  return best;
+    for (guint k = 0; k < n_runs; k++)
+      best[k] = MIN (best[k], runs[k] (stream));
 }
 
 static void
@@ -330,17 +347,18 @@ main (int   argc,
 {
   g_autofree char *only = NULL;
   gint messages = 200000;
-  gint rounds = 3;
+  gint rounds = 5;
   const GOptionEntry entries[] = {
     { "messages", 0, 0, G_OPTION_ARG_INT, &messages, "Messages in the stream (default 200000)", "N" },
-    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each pass; the best counts (default 3)", "N" },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Runs of each pass; the best counts (default 5)", "N" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run one pass: json, decode or full", "PASS" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the receive path against bare json-glib");
   g_autoptr(GError) error = NULL;
+  const RunFunc runs[] = { run_json, run_decode, run_full };
+  double best[G_N_ELEMENTS (runs)];
   Stream *stream;
-  double json, decode, full;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || messages < 1 || rounds < 1)
@@ -372,15 +390,13 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
-  json = best_of (run_json, stream, (guint) rounds);
-  decode = best_of (run_decode, stream, (guint) rounds);
-  full = best_of (run_full, stream, (guint) rounds);
+  best_of (runs, best, G_N_ELEMENTS (runs), stream, (guint) rounds);
 
-  print_rate ("bare json-glib (load_from_data)", stream, json);
-  print_rate ("plt_decoder_decode", stream, decode);
-  print_rate ("decode + apply_delta + flush", stream, full);
+  print_rate ("bare json-glib (load_from_data)", stream, best[0]);
+  print_rate ("plt_decoder_decode", stream, best[1]);
+  print_rate ("decode + apply_delta + flush", stream, best[2]);
   printf ("decode + apply + flush runs at %.0f %% of bare json-glib's rate (target ≥ 70 %%)\n",
-          100.0 * json / full);
+          100.0 * best[0] / best[2]);
 
   stream_free (stream);
 

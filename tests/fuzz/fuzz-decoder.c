@@ -8,7 +8,10 @@
  *   - the rejected and unknown counters move by exactly one when they
  *     should;
  *   - a decoded message survives a round trip: its encoding decodes again
- *     (same direction) to an equal message, whose encoding is the same text.
+ *     (same direction) to an equal message, whose encoding is the same text;
+ *   - the scanner, which checks UTF-8 itself as it goes, agrees with
+ *     g_utf8_validate_len(): what it accepts is UTF-8, and text that is not
+ *     (without a NUL) is rejected as such.
  *
  * Built by tests/fuzz/meson.build with -Dfuzzing=true and clang (see
  * build-aux/run-fuzzers), and in every build as a replay test over the
@@ -22,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "plt-json-scan.h"
 #include "plt-protocol.h"
 #include "fuzz-common.h"
 
@@ -110,6 +114,27 @@ decode_one (PltDecoder          *decoder,
   check_round_trip (decoder, direction, message);
 }
 
+static void
+check_scanner_utf8 (const char *data,
+                    gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean valid = g_utf8_validate_len (data, size, NULL);
+
+  if (plt_json_scan (data, size, &error))
+    {
+      if (!valid)
+        fuzz_fail ("the scanner accepted text that is not UTF-8");
+      return;
+    }
+
+  /* A NUL or a leading byte-order mark is reported before UTF-8. */
+  if (!valid && memchr (data, '\0', size) == NULL &&
+      !(size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) &&
+      strstr (error->message, "UTF-8") == NULL)
+    fuzz_fail ("text that is not UTF-8 was rejected for another reason: %s", error->message);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
@@ -130,6 +155,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       from_client = plt_decoder_new (PLT_DECODER_FROM_CLIENT);
     }
 
+  check_scanner_utf8 (copy, size);
   decode_one (from_server, PLT_DECODER_FROM_SERVER, copy, size);
   decode_one (from_client, PLT_DECODER_FROM_CLIENT, copy, size);
 
