@@ -330,7 +330,9 @@ _plt_records_restore (PltAcd              *self,
     {
       const PltContactRecord *record = g_ptr_array_index (history->contacts, i);
 
-      if (record->ended < self->day_start || record->id == NULL || !g_str_has_prefix (record->id, "c-"))
+      /* Finished today: at the end of the wrap-up, or of the contact. */
+      if (MAX (record->ended, record->wrap_end) < self->day_start ||
+          record->id == NULL || !g_str_has_prefix (record->id, "c-"))
         continue;
 
       add_contact_row (self->records, record);
@@ -437,11 +439,9 @@ plt_acd_foreach_open_contact (PltAcd               *self,
       const Call *call = g_ptr_array_index (calls, i);
       PltContactRecord record;
 
+      /* Open: ended is set in wrap-up (the talk ended), and the outcome
+       * once the contact is transferred; otherwise none. */
       contact_from_call (call, &record);
-      /* Open: the talk has not ended yet, whatever was noted on the way. */
-      if (call->state != PLT_CALL_STATE_WRAP_UP)
-        record.ended = 0;
-      record.outcome = PLT_CONTACT_OUTCOME_NONE;
 
       visited++;
       if (!func (&record, user_data))

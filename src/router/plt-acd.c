@@ -520,6 +520,7 @@ _plt_acd_go_to_plan (PltAcd *self,
 
   agent->intent = INTENT_NONE;
   agent->return_due = FALSE;
+  agent->away = FALSE;
   agent->return_token++;
 
   switch (agent->plan)
@@ -591,8 +592,10 @@ _plt_acd_agent_released (PltAcd *self,
 
   agent->call = NULL;
 
-  /* Their pause ended, or the plan moved on, during the contact. */
-  if (agent->return_due || !agent_follows_plan (agent))
+  /* Their pause ended, or the plan moved on, during the contact (a pause
+   * of their own, away from a plan at work, goes on). */
+  if (agent->return_due ||
+      (!agent_follows_plan (agent) && (agent->plan != PLAN_WORK || !agent->away)))
     {
       _plt_acd_go_to_plan (self, agent);
       return;
@@ -657,8 +660,12 @@ history_has_today (const PltAcdHistory *history,
     return FALSE;
 
   for (guint i = 0; history->contacts != NULL && i < history->contacts->len; i++)
-    if (((PltContactRecord *) g_ptr_array_index (history->contacts, i))->ended >= day_start)
-      return TRUE;
+    {
+      const PltContactRecord *record = g_ptr_array_index (history->contacts, i);
+
+      if (MAX (record->ended, record->wrap_end) >= day_start)
+        return TRUE;
+    }
   for (guint i = 0; history->intervals != NULL && i < history->intervals->len; i++)
     if (((PltAgentInterval *) g_ptr_array_index (history->intervals, i))->end > day_start)
       return TRUE;

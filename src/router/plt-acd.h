@@ -173,7 +173,9 @@ gint64        plt_acd_get_day_start  (PltAcd      *self);
 guint         plt_acd_foreach_contact (PltAcd               *self,
                                        PltContactRecordFunc  func,
                                        gpointer              user_data);
-/* The contacts in progress (outcome none, times so far), by age. */
+/* The contacts in progress, by age: the times so far (ended is set once
+ * the talk ended, in wrap-up), outcome none — or transferred, for one in
+ * wrap-up after a transfer. */
 guint         plt_acd_foreach_open_contact (PltAcd               *self,
                                             PltContactRecordFunc  func,
                                             gpointer              user_data);
@@ -184,6 +186,15 @@ guint         plt_acd_foreach_agent_interval (PltAcd               *self,
                                               gpointer              user_data);
 /* The highest contact number used ("c-N"). */
 guint64       plt_acd_get_last_contact_number (PltAcd *self);
+
+/* A contact arrives now in @queue_id — a call, a callback request or an
+ * e-mail, by the queue's media — and is handled like the simulator's
+ * arrivals (patience, overflow, callback offer, routing). Outbound queues
+ * have no arrivals (PLT_ACD_ERROR_INVALID_STATE). Emits "changed" before
+ * it returns. Returns: (transfer full) (nullable): the contact's id */
+char         *plt_acd_add_contact    (PltAcd      *self,
+                                      const char  *queue_id,
+                                      GError     **error);
 
 /* Makes the agent follow @plan from now on, instead of the scenario's
  * schedule (a NULL @plan goes back to the schedule). The agent moves at

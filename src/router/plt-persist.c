@@ -82,6 +82,11 @@ static const PltDbMigration migrations[] = {
     "CREATE VIEW acd_contact_holds AS"
     "  SELECT contact, agent_id, since AS hold_start, until AS hold_end"
     "  FROM acd_agent_states WHERE activity = 'on_hold' AND contact IS NOT NULL;" },
+  /* When a contact finished: the end of its wrap-up, or its end. */
+  { 2,
+    "ALTER TABLE acd_contacts ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE acd_contacts SET finished = MAX (ended, COALESCE (wrap_end, 0));"
+    "CREATE INDEX acd_contacts_by_finish ON acd_contacts (finished);" },
 };
 
 struct _PltPersist
@@ -95,6 +100,7 @@ struct _PltPersist
   GPtrArray    *intervals;    /* PltAgentInterval*, pending */
   sqlite3_stmt *insert_contact;
   sqlite3_stmt *insert_interval;
+  guint         n_history;    /* rows plt_persist_load_history() found */
 };
 
 G_DEFINE_FINAL_TYPE (PltPersist, plt_persist, G_TYPE_OBJECT)
@@ -175,8 +181,8 @@ plt_persist_new (PltDb   *db,
   self->db = g_object_ref (db);
   self->insert_contact = plt_db_prepare (db,
     "INSERT OR REPLACE INTO acd_contacts (number, queue_id, media, origin, parent, agent_id, enqueued,"
-    " offered, answered, hold_total_ms, hold_count, ended, wrap_end, outcome, rona_count)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+    " offered, answered, hold_total_ms, hold_count, ended, wrap_end, outcome, rona_count, finished)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
   if (self->insert_contact == NULL)
     return NULL;
   self->insert_interval = plt_db_prepare (db,
@@ -621,7 +627,7 @@ plt_persist_load_history (PltPersist     *self,
   stmt = plt_db_prepare (self->db,
                          "SELECT number, queue_id, media, origin, parent, agent_id, enqueued, offered, answered,"
                          " hold_total_ms, hold_count, ended, wrap_end, outcome, rona_count"
-                         " FROM acd_contacts WHERE ended >= ?1 ORDER BY ended, number", error);
+                         " FROM acd_contacts WHERE finished >= ?1 ORDER BY finished, number", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, day_start);
@@ -669,6 +675,7 @@ plt_persist_load_history (PltPersist     *self,
       g_ptr_array_add (history->intervals, interval);
     }
 
+  self->n_history = history->contacts->len + history->intervals->len;
   return TRUE;
 }
 
@@ -745,6 +752,7 @@ write_contact (PltPersist              *self,
   bind_time_or_null (stmt, 13, record->wrap_end);
   sqlite3_bind_text (stmt, 14, plt_contact_outcome_to_string (record->outcome), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 15, (int) record->rona_count);
+  sqlite3_bind_int64 (stmt, 16, MAX (record->ended, record->wrap_end));
 
   return step_done (self, stmt, error);
 }
@@ -812,6 +820,23 @@ on_timer (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+queue_contact (const PltContactRecord *record,
+               gpointer                user_data)
+{
+  on_contact_finished (NULL, record, user_data);
+  return TRUE;
+}
+
+static gboolean
+queue_closed_interval (const PltAgentInterval *interval,
+                       gpointer                user_data)
+{
+  if (interval->end != 0)
+    on_agent_interval (NULL, interval, user_data);
+  return TRUE;
+}
+
 void
 plt_persist_attach (PltPersist *self,
                     PltAcd     *acd)
@@ -821,6 +846,14 @@ plt_persist_attach (PltPersist *self,
   g_return_if_fail (self->acd == NULL);
 
   self->acd = g_object_ref (acd);
+
+  /* Without a history, the ACD warmed up: its records are today's too. */
+  if (self->n_history == 0)
+    {
+      plt_acd_foreach_contact (acd, queue_contact, self);
+      plt_acd_foreach_agent_interval (acd, queue_closed_interval, self);
+    }
+
   g_signal_connect (acd, "contact-finished", G_CALLBACK (on_contact_finished), self);
   g_signal_connect (acd, "agent-interval", G_CALLBACK (on_agent_interval), self);
 
@@ -850,10 +883,11 @@ add_open_contact (const PltContactRecord *record,
   PltPersist *self = user_data;
   PltContactRecord *copy = plt_contact_record_copy (record);
 
-  /* Interrupted by the stop. */
-  copy->ended = plt_acd_get_now (self->acd);
+  /* Cut by the stop: its outcome stays none (or transferred, a transfer
+   * done before), its end is now or the end of its talk. */
+  if (copy->ended == 0)
+    copy->ended = plt_acd_get_now (self->acd);
   copy->wrap_end = 0;
-  copy->outcome = PLT_CONTACT_OUTCOME_NONE;
   g_ptr_array_add (self->contacts, copy);
 
   return TRUE;

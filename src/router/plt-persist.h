@@ -55,7 +55,8 @@ gboolean     plt_persist_load_history (PltPersist    *self,
                                        PltAcdHistory *history,
                                        GError       **error);
 
-/* Records every finished contact and closed interval of @acd from now on,
+/* Records every finished contact and closed interval of @acd from now on
+ * — and those it already has, the warm-up's, when the history was empty —
  * written every PLT_PERSIST_FLUSH_MS by a timer on the thread-default main
  * context. */
 void         plt_persist_attach       (PltPersist    *self,
@@ -63,9 +64,10 @@ void         plt_persist_attach       (PltPersist    *self,
 /* Writes what is pending, in one transaction. */
 gboolean     plt_persist_flush        (PltPersist    *self,
                                        GError       **error);
-/* The clean stop: writes what is pending, and the contacts still in
- * progress (outcome "none", ended now) and the agents' current intervals
- * (closed now), then detaches. Nothing is lost. */
+/* The clean stop: writes what is pending, the contacts still in progress
+ * (cut by the stop: outcome "none", ended now, unless their talk had ended)
+ * and the agents' current intervals (closed now), then detaches. Nothing is
+ * lost. */
 gboolean     plt_persist_close        (PltPersist    *self,
                                        GError       **error);
 /* Rows waiting for the next flush. */

@@ -376,6 +376,41 @@ on_arrival (PltAcd *self,
   enqueue (self, call);
 }
 
+char *
+plt_acd_add_contact (PltAcd      *self,
+                     const char  *queue_id,
+                     GError     **error)
+{
+  Queue *queue;
+  Call *call;
+  char *id;
+
+  g_return_val_if_fail (PLT_IS_ACD (self), NULL);
+  g_return_val_if_fail (queue_id != NULL, NULL);
+  g_return_val_if_fail (!self->in_advance, NULL);
+
+  queue = g_hash_table_lookup (self->queues_by_id, queue_id);
+  if (queue == NULL)
+    {
+      g_set_error (error, PLT_ACD_ERROR, PLT_ACD_ERROR_NOT_FOUND, "there is no queue “%s”", queue_id);
+      return NULL;
+    }
+  if (queue->spec->media == PLT_QUEUE_MEDIA_OUTBOUND)
+    {
+      g_set_error (error, PLT_ACD_ERROR, PLT_ACD_ERROR_INVALID_STATE,
+                   "“%s” is an outbound queue: its agents dial, nothing arrives", queue_id);
+      return NULL;
+    }
+
+  call = _plt_acd_call_new (self, queue, queue->spec->media, PLT_CONTACT_ORIGIN_NEW, NULL);
+  id = g_strdup (call->id);
+  draw_patience (self, call);
+  enqueue (self, call);
+  _plt_acd_flush_dirty (self);
+
+  return id;
+}
+
 static void
 on_abandon (PltAcd *self,
             Call   *call)
