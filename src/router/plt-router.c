@@ -366,7 +366,10 @@ fan_out (PltRouter    *self,
 
       if (!g_hash_table_lookup_extended (texts, key, NULL, (gpointer *) &text))
         {
-          gpointer visible = plt_view_filter (view, kind, data != NULL ? data : last_data);
+          /* A full view sends the published data as it is: no copy. */
+          gpointer visible = plt_view_is_full (view)
+            ? (data != NULL ? data : last_data)
+            : plt_view_filter (view, kind, data != NULL ? data : last_data);
 
           if (visible != NULL)
             {
@@ -374,7 +377,8 @@ fan_out (PltRouter    *self,
                 text = encode_update (self, kind, visible);
               else
                 text = encode_remove (self, kind, id, data_ver (kind, last_data) + 1);
-              data_free (kind, visible);
+              if (!plt_view_is_full (view))
+                data_free (kind, visible);
             }
           g_hash_table_insert (texts, (gpointer) key, text);
         }
@@ -592,13 +596,20 @@ build_snapshot (PltRouter *self,
 
       for (guint i = 0; i < list->len; i++)
         {
-          gpointer data = plt_view_filter (view, k, g_ptr_array_index (list, i));
+          gpointer data;
           gsize cost;
 
-          if (data == NULL)
-            continue;
+          /* A full view sends the published data as it is: no copy. */
+          if (plt_view_is_full (view))
+            data = g_ptr_array_index (list, i);
+          else
+            {
+              data = plt_view_filter (view, k, g_ptr_array_index (list, i));
+              if (data == NULL)
+                continue;
+              g_ptr_array_add (owned[k], data);
+            }
 
-          g_ptr_array_add (owned[k], data);
           cost = entity_cost (k, data);
           if (part->lists[k]->len >= PLT_PROTOCOL_MAX_PART_ENTITIES ||
               (part->cost + cost > PART_BUDGET && part->cost > 256))
@@ -611,7 +622,7 @@ build_snapshot (PltRouter *self,
           part->cost += cost;
         }
 
-      cache->counts[k] = owned[k]->len;
+      cache->counts[k] = plt_view_is_full (view) ? list->len : owned[k]->len;
     }
 
   cache->texts = g_ptr_array_new_with_free_func (g_free);
