@@ -11,6 +11,7 @@
 
 #include "plt-enums.h"
 #include "plt-protocol.h"
+#include "plt-protocol-planning.h"
 
 #define ENVELOPE "\"v\":1,\"seq\":7,\"epoch\":\"e1\""
 
@@ -1603,6 +1604,200 @@ test_error_text_is_utf8 (void)
       }
 }
 
+/* The planning messages (docs/protocol.md, "Planning"). */
+static PltAgentDay *
+make_planning_day (const char *agent,
+                   int         d)
+{
+  GDate date;
+  PltAgentDay *day;
+  PltShift *shift;
+  const char *queues[] = { "q-sales", NULL };
+  gint64 start = 1795770000000 + (gint64) d * 86400000;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, 11, 2026);
+  day = plt_agent_day_new (agent, &date);
+  shift = plt_shift_new ("s-c1-1", start, start + 8 * 3600000, queues);
+  g_ptr_array_add (shift->activities,
+                   plt_activity_new (PLT_ACTIVITY_BREAK, start + 8 * 3600000, start + 8 * 3600000 + 900000, NULL));
+  g_assert_true (plt_shift_normalize (shift, NULL));
+  plt_agent_day_add_shift (day, shift);
+  g_ptr_array_add (day->absences, plt_absence_new (start - 3600000, start, NASTY));
+  return day;
+}
+
+static PltPlanningMessage *
+make_planning_state (void)
+{
+  PltPlanningMessage *state = plt_planning_message_new ();
+  const char *skills[] = { "q-sales", "q-support", NULL };
+  GDate empty_date;
+
+  state->reply_to = g_strdup ("c-9");
+  state->team = g_strdup ("t-nord");
+  state->week = (PltWeek) { 2026, 48 };
+  state->revision = 12;
+  state->site_id = g_strdup ("paris");
+  state->site_name = g_strdup (NASTY);
+  state->site_tz = g_strdup ("Europe/Paris");
+  g_ptr_array_add (state->agents, plt_planning_agent_new ("a-1", NASTY, "t-nord", skills));
+  state->has_draft = TRUE;
+  g_ptr_array_add (state->days, make_planning_day ("a-1", 23));
+  state->published_version = 3;
+  state->published_revision = 10;
+  state->published_at = 1795770000123;
+  state->published_by = g_strdup ("manon");
+  g_ptr_array_add (state->published_days, make_planning_day ("a-1", 24));
+  g_ptr_array_add (state->comments, plt_planning_comment_new (1795770000200, "manon", NASTY, "a-1", "2026-11-23"));
+  g_ptr_array_add (state->comments, plt_planning_comment_new (1795770000300, "sam", "ok", NULL, NULL));
+  g_ptr_array_add (state->audit, plt_planning_audit_new (11, 1795770000100, "sam", "a-1", "2026-11-23", "save"));
+  (void) empty_date;
+  return state;
+}
+
+static void
+test_round_trip_planning (void)
+{
+  const PltMessageType client_types[] = {
+    PLT_MESSAGE_PLANNING_GET, PLT_MESSAGE_PLANNING_SAVE, PLT_MESSAGE_PLANNING_PUBLISH, PLT_MESSAGE_PLANNING_COMMENT,
+  };
+  const PltMessageType server_types[] = {
+    PLT_MESSAGE_PLANNING_STATE, PLT_MESSAGE_PLANNING_SAVED, PLT_MESSAGE_PLANNING_PUBLISHED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (client_types); i++)
+    {
+      g_autoptr(PltMessage) message = plt_message_new (client_types[i]);
+      g_autoptr(PltMessage) decoded = NULL;
+      PltPlanningMessage *p = plt_planning_message_new ();
+      GDate date;
+
+      message->u.planning = p;
+      p->id = g_strdup ("c-1");
+      p->team = g_strdup ("t-nord");
+      p->week = (PltWeek) { 2026, 48 };
+      p->revision = 7;
+      if (client_types[i] == PLT_MESSAGE_PLANNING_SAVE)
+        {
+          /* A day emptied travels as an agent and a date alone. */
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, 25, 11, 2026);
+          g_ptr_array_add (p->days, make_planning_day ("a-1", 23));
+          g_ptr_array_add (p->days, plt_agent_day_new ("a-2", &date));
+        }
+      if (client_types[i] == PLT_MESSAGE_PLANNING_COMMENT)
+        {
+          p->revision = 0;
+          p->text = g_strdup (NASTY);
+          p->agent = g_strdup ("a-1");
+          p->date = g_strdup ("2026-11-23");
+        }
+      if (client_types[i] == PLT_MESSAGE_PLANNING_GET)
+        p->revision = 0;
+      decoded = round_trip (PLT_DECODER_FROM_CLIENT, message);
+      g_assert_cmpint (decoded->type, ==, client_types[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (server_types); i++)
+    {
+      g_autoptr(PltMessage) message = plt_message_new (server_types[i]);
+      g_autoptr(PltMessage) decoded = NULL;
+
+      set_server_envelope (message, 41);
+      if (server_types[i] == PLT_MESSAGE_PLANNING_STATE)
+        message->u.planning = make_planning_state ();
+      else
+        {
+          PltPlanningMessage *p = plt_planning_message_new ();
+
+          message->u.planning = p;
+          p->team = g_strdup ("t-nord");
+          p->week = (PltWeek) { 2026, 48 };
+          if (server_types[i] == PLT_MESSAGE_PLANNING_SAVED)
+            {
+              p->reply_to = g_strdup ("c-2");
+              p->revision = 13;
+            }
+          else
+            {
+              p->published_version = 4;
+              p->published_at = 1795770000999;
+              p->published_by = g_strdup ("manon");
+              g_ptr_array_add (p->days, make_planning_day ("a-1", 26));
+            }
+        }
+      decoded = round_trip (PLT_DECODER_FROM_SERVER, message);
+      g_assert_false (plt_message_type_is_delta (decoded->type));
+    }
+
+  /* An agent's state: no draft (null), no published version. */
+  {
+    g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_PLANNING_STATE);
+    g_autoptr(PltMessage) decoded = NULL;
+    PltPlanningMessage *p = make_planning_state ();
+
+    set_server_envelope (message, 2);
+    p->has_draft = FALSE;
+    g_ptr_array_set_size (p->days, 0);
+    p->published_version = 0;
+    p->published_revision = 0;
+    p->published_at = 0;
+    g_clear_pointer (&p->published_by, g_free);
+    g_ptr_array_set_size (p->published_days, 0);
+    message->u.planning = p;
+    decoded = round_trip (PLT_DECODER_FROM_SERVER, message);
+    g_assert_false (decoded->u.planning->has_draft);
+  }
+
+  /* CONFLICT carries the current state. */
+  {
+    g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ERROR);
+    g_autoptr(PltMessage) decoded = NULL;
+
+    set_server_envelope (message, 5);
+    message->u.error.code = PLT_PROTOCOL_ERROR_CONFLICT;
+    message->u.error.message = g_strdup ("the planning changed: revision 12, not 11");
+    message->u.error.reply_to = g_strdup ("c-3");
+    message->u.error.current = make_planning_state ();
+    decoded = round_trip (PLT_DECODER_FROM_SERVER, message);
+    g_assert_nonnull (decoded->u.error.current);
+    g_assert_cmpint (decoded->u.error.current->revision, ==, 12);
+  }
+
+  /* The encoder helper gives the same text the generic one decodes. */
+  {
+    g_autoptr(PltPlanningMessage) state = make_planning_state ();
+    g_autofree char *text = plt_protocol_encode_planning (3, "7f3c2a91d04e", PLT_MESSAGE_PLANNING_STATE, state);
+    g_autoptr(PltMessage) decoded = decode_ok (PLT_DECODER_FROM_SERVER, text);
+
+    g_assert_true (plt_planning_message_equal (state, decoded->u.planning));
+  }
+}
+
+static void
+test_reject_planning (void)
+{
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.get\",\"data\":{\"id\":\"c\",\"team\":\"t\"}}",
+                                    "data.week");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.get\",\"data\":{\"id\":\"c\",\"team\":\"t\",\"week\":\"2026-W54\"}}",
+                                    "data.week");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.save\",\"data\":{\"id\":\"c\",\"team\":\"t\",\"week\":\"2026-W48\","
+                                    "\"base_revision\":-1,\"days\":[]}}", "data.base_revision");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.save\",\"data\":{\"id\":\"c\",\"team\":\"t\",\"week\":\"2026-W48\","
+                                    "\"base_revision\":1,\"days\":[{\"agent\":\"a\",\"date\":\"2026-13-01\"}]}}", "data.days");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.save\",\"data\":{\"id\":\"c\",\"team\":\"t\",\"week\":\"2026-W48\","
+                                    "\"base_revision\":1,\"days\":[{\"agent\":\"a\",\"date\":\"2026-11-23\",\"shifts\":[{\"id\":\"s\","
+                                    "\"start\":60000,\"acts\":[{\"kind\":\"sleep\",\"min\":5}]}]}]}}", "data.days");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"planning.comment\",\"data\":{\"id\":\"c\",\"team\":\"t\",\"week\":\"2026-W48\","
+                                    "\"text\":\"\"}}", "data.text");
+  assert_reject_naming ("{\"v\":1,\"type\":\"planning.state\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"team\":\"t\",\"week\":\"2026-W48\","
+                        "\"revision\":1,\"site\":{\"id\":\"p\",\"name\":\"P\"},\"agents\":[]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.site.tz");
+  assert_reject_naming ("{\"v\":1,\"type\":\"error\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"code\":\"CONFLICT\",\"message\":\"m\","
+                        "\"current\":{\"team\":\"t\"}}}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.current.week");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1640,6 +1835,8 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/reject-huge-numbers", test_reject_huge_numbers);
   g_test_add_func ("/Plateau/Protocol/reject-huge-arrays", test_reject_huge_arrays);
   g_test_add_func ("/Plateau/Protocol/error-text-is-utf8", test_error_text_is_utf8);
+  g_test_add_func ("/Plateau/Protocol/round-trip-planning", test_round_trip_planning);
+  g_test_add_func ("/Plateau/Protocol/reject-planning", test_reject_planning);
 
   return g_test_run ();
 }

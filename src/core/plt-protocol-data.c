@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plt-protocol.h"
+#include "plt-protocol-planning.h"
 
 PltTeamData *
 plt_team_data_new (void)
@@ -408,6 +409,17 @@ plt_message_free (PltMessage *message)
     case PLT_MESSAGE_ERROR:
       g_free (message->u.error.message);
       g_free (message->u.error.reply_to);
+      g_clear_pointer (&message->u.error.current, plt_planning_message_free);
+      break;
+
+    case PLT_MESSAGE_PLANNING_GET:
+    case PLT_MESSAGE_PLANNING_STATE:
+    case PLT_MESSAGE_PLANNING_SAVE:
+    case PLT_MESSAGE_PLANNING_SAVED:
+    case PLT_MESSAGE_PLANNING_PUBLISH:
+    case PLT_MESSAGE_PLANNING_COMMENT:
+    case PLT_MESSAGE_PLANNING_PUBLISHED:
+      g_clear_pointer (&message->u.planning, plt_planning_message_free);
       break;
 
     case PLT_MESSAGE_KPI_UPDATE:
@@ -614,7 +626,17 @@ plt_message_equal (const PltMessage *a,
              !a->u.error.fatal == !b->u.error.fatal &&
              g_strcmp0 (a->u.error.message, b->u.error.message) == 0 &&
              g_strcmp0 (a->u.error.reply_to, b->u.error.reply_to) == 0 &&
-             a->u.error.retry_after_ms == b->u.error.retry_after_ms;
+             a->u.error.retry_after_ms == b->u.error.retry_after_ms &&
+             plt_planning_message_equal (a->u.error.current, b->u.error.current);
+
+    case PLT_MESSAGE_PLANNING_GET:
+    case PLT_MESSAGE_PLANNING_STATE:
+    case PLT_MESSAGE_PLANNING_SAVE:
+    case PLT_MESSAGE_PLANNING_SAVED:
+    case PLT_MESSAGE_PLANNING_PUBLISH:
+    case PLT_MESSAGE_PLANNING_COMMENT:
+    case PLT_MESSAGE_PLANNING_PUBLISHED:
+      return plt_planning_message_equal (a->u.planning, b->u.planning);
 
     default:
       return FALSE;

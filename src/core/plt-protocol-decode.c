@@ -16,6 +16,7 @@
 #include "plt-json-scan.h"
 #include "plt-protocol.h"
 #include "plt-protocol-private.h"
+#include "plt-protocol-planning.h"
 
 /* ------------------------------------------------------------------------ */
 /* Field access with named errors                                            */
@@ -931,8 +932,26 @@ parse_payload (PltMessage  *message,
           return FALSE;
 
         message->u.error.code = plt_protocol_error_code_from_string (code);
+        if (!node_is_null (json_object_get_member (data, "current")))
+          {
+            JsonObject *current = NULL;
+
+            if (!read_object (data, at, "current", &current, error) ||
+                !_plt_planning_message_decode (PLT_MESSAGE_PLANNING_STATE, current, "data.current",
+                                               &message->u.error.current, error))
+              return FALSE;
+          }
         return TRUE;
       }
+
+    case PLT_MESSAGE_PLANNING_GET:
+    case PLT_MESSAGE_PLANNING_STATE:
+    case PLT_MESSAGE_PLANNING_SAVE:
+    case PLT_MESSAGE_PLANNING_SAVED:
+    case PLT_MESSAGE_PLANNING_PUBLISH:
+    case PLT_MESSAGE_PLANNING_COMMENT:
+    case PLT_MESSAGE_PLANNING_PUBLISHED:
+      return _plt_planning_message_decode (message->type, data, "data", &message->u.planning, error);
 
     case PLT_MESSAGE_UNKNOWN:
     case PLT_MESSAGE_HEARTBEAT:

@@ -10,6 +10,7 @@
 
 #include "plt-protocol.h"
 #include "plt-protocol-private.h"
+#include "plt-protocol-planning.h"
 
 /* ------------------------------------------------------------------------ */
 /* Encoder                                                                   */
@@ -657,6 +658,25 @@ append_payload (GString          *out,
           append_key (out, "retry_after_ms", FALSE);
           append_int (out, message->u.error.retry_after_ms);
         }
+      if (message->u.error.current != NULL)
+        {
+          append_key (out, "current", FALSE);
+          g_string_append_c (out, '{');
+          _plt_planning_message_encode (out, PLT_MESSAGE_PLANNING_STATE, message->u.error.current, TRUE);
+          g_string_append_c (out, '}');
+        }
+      return TRUE;
+
+    case PLT_MESSAGE_PLANNING_GET:
+    case PLT_MESSAGE_PLANNING_STATE:
+    case PLT_MESSAGE_PLANNING_SAVE:
+    case PLT_MESSAGE_PLANNING_SAVED:
+    case PLT_MESSAGE_PLANNING_PUBLISH:
+    case PLT_MESSAGE_PLANNING_COMMENT:
+    case PLT_MESSAGE_PLANNING_PUBLISHED:
+      if (message->u.planning == NULL)
+        return FALSE;
+      _plt_planning_message_encode (out, message->type, message->u.planning, TRUE);
       return TRUE;
 
     case PLT_MESSAGE_UNKNOWN:

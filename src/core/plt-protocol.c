@@ -81,6 +81,13 @@ static const char * const message_type_names[] = {
   [PLT_MESSAGE_KPI_UPDATE]     = "kpi.update",
   [PLT_MESSAGE_KPI_QUERY]      = "kpi.query",
   [PLT_MESSAGE_KPI_RESULT]     = "kpi.result",
+  [PLT_MESSAGE_PLANNING_GET]   = "planning.get",
+  [PLT_MESSAGE_PLANNING_STATE] = "planning.state",
+  [PLT_MESSAGE_PLANNING_SAVE]  = "planning.save",
+  [PLT_MESSAGE_PLANNING_SAVED] = "planning.saved",
+  [PLT_MESSAGE_PLANNING_PUBLISH] = "planning.publish",
+  [PLT_MESSAGE_PLANNING_COMMENT] = "planning.comment",
+  [PLT_MESSAGE_PLANNING_PUBLISHED] = "planning.published",
 };
 
 const char *

@@ -78,7 +78,18 @@ typedef enum
   PLT_MESSAGE_KPI_UPDATE,       /* "kpi.update": live figures, not a delta */
   PLT_MESSAGE_KPI_QUERY,        /* "kpi.query" */
   PLT_MESSAGE_KPI_RESULT,       /* "kpi.result" */
+  /* The planning (docs/protocol.md, "Planning"); payload: u.planning */
+  PLT_MESSAGE_PLANNING_GET,       /* "planning.get" */
+  PLT_MESSAGE_PLANNING_STATE,     /* "planning.state" */
+  PLT_MESSAGE_PLANNING_SAVE,      /* "planning.save" */
+  PLT_MESSAGE_PLANNING_SAVED,     /* "planning.saved" */
+  PLT_MESSAGE_PLANNING_PUBLISH,   /* "planning.publish" */
+  PLT_MESSAGE_PLANNING_COMMENT,   /* "planning.comment" */
+  PLT_MESSAGE_PLANNING_PUBLISHED, /* "planning.published": an event, not a delta */
 } PltMessageType;
+
+/* The planning.* payload (plt-protocol-planning.h). */
+typedef struct _PltPlanningMessage PltPlanningMessage;
 
 const char     *plt_message_type_to_string   (PltMessageType type);
 PltMessageType  plt_message_type_from_string (const char    *str);
@@ -283,6 +294,7 @@ typedef struct
   gboolean          fatal;
   char             *reply_to;        /* nullable: the command this answers */
   gint64            retry_after_ms;  /* 0 when absent */
+  PltPlanningMessage *current;       /* nullable, owned: CONFLICT on a planning, its current state */
 } PltErrorData;
 
 /**
@@ -319,6 +331,7 @@ typedef struct
     PltKpiUpdateData      kpi_update;        /* KPI_UPDATE */
     PltKpiQueryData       kpi_query;         /* KPI_QUERY */
     PltKpiResultData      kpi_result;        /* KPI_RESULT */
+    PltPlanningMessage   *planning;          /* PLANNING_*: owned, never NULL once decoded */
   } u;
 
   PltResumeData  *resume;      /* HELLO: nullable, owned */
