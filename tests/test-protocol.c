@@ -1798,6 +1798,122 @@ test_reject_planning (void)
                         "\"current\":{\"team\":\"t\"}}}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.current.week");
 }
 
+/* The optional fields of the ACD (docs/protocol.md §5): skills, priorities,
+ * today's overflows, callbacks and transfers, a contact's media, origin and
+ * parent. Absent, they read as their defaults; at their defaults, they are
+ * not sent. */
+static void
+test_round_trip_acd_fields (void)
+{
+  static const PltAgentSkill skills[] = { { (char *) "q-sales", 1 }, { (char *) "q-\"x\"", 3 } };
+  g_autoptr(PltMessage) agent = plt_message_new (PLT_MESSAGE_AGENT_UPDATE);
+  g_autoptr(PltMessage) queue = plt_message_new (PLT_MESSAGE_QUEUE_UPDATE);
+  g_autoptr(PltMessage) call = plt_message_new (PLT_MESSAGE_CALL_UPDATE);
+  g_autoptr(PltMessage) decoded = NULL;
+  g_autoptr(PltAgentData) other = NULL;
+  g_autofree char *text = NULL;
+
+  set_server_envelope (agent, 1);
+  agent->u.agent = make_agent ("a-1");
+  plt_agent_data_set_skills (agent->u.agent, skills, G_N_ELEMENTS (skills));
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, agent);
+  g_assert_cmpuint (decoded->u.agent->n_skills, ==, 2);
+  g_assert_cmpstr (decoded->u.agent->skills[1].queue, ==, "q-\"x\"");
+  g_assert_cmpuint (decoded->u.agent->skills[1].level, ==, 3);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* A level, or the list itself, that differs is a difference. */
+  other = plt_agent_data_copy (agent->u.agent);
+  g_assert_true (plt_agent_data_equal (other, agent->u.agent));
+  other->skills[0].level = 2;
+  g_assert_false (plt_agent_data_equal (other, agent->u.agent));
+  plt_agent_data_set_skills (other, NULL, 0);
+  g_assert_false (plt_agent_data_equal (other, agent->u.agent));
+
+  /* An empty list is sent, and read back, as one. */
+  plt_agent_data_set_skills (agent->u.agent, skills, 0);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, agent);
+  g_assert_nonnull (decoded->u.agent->skills);
+  g_assert_cmpuint (decoded->u.agent->n_skills, ==, 0);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Absent: NULL, and not on the wire. */
+  plt_agent_data_set_skills (agent->u.agent, NULL, 0);
+  text = plt_message_encode (agent);
+  g_assert_null (strstr (text, "skills"));
+  g_clear_pointer (&text, g_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, agent);
+  g_assert_null (decoded->u.agent->skills);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (queue, 2);
+  queue->u.queue = make_queue ("q-1");
+  queue->u.queue->priority = 7;
+  queue->u.queue->today.overflowed = 4;
+  queue->u.queue->today.callbacks = 5;
+  queue->u.queue->today.transferred = 6;
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, queue);
+  g_assert_cmpuint (decoded->u.queue->priority, ==, 7);
+  g_assert_cmpuint (decoded->u.queue->today.overflowed, ==, 4);
+  g_assert_cmpuint (decoded->u.queue->today.callbacks, ==, 5);
+  g_assert_cmpuint (decoded->u.queue->today.transferred, ==, 6);
+  g_clear_pointer (&decoded, plt_message_free);
+  queue->u.queue->priority = 0;
+  queue->u.queue->today.overflowed = queue->u.queue->today.callbacks = queue->u.queue->today.transferred = 0;
+  text = plt_message_encode (queue);
+  g_assert_null (strstr (text, "priority"));
+  g_assert_null (strstr (text, "overflowed"));
+  g_clear_pointer (&text, g_free);
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, queue);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  set_server_envelope (call, 3);
+  call->u.call = make_call ("c-2");
+  call->u.call->media = PLT_QUEUE_MEDIA_CALLBACK;
+  call->u.call->priority = 3;
+  call->u.call->origin = PLT_CONTACT_ORIGIN_CALLBACK;
+  call->u.call->parent = g_strdup ("c-1");
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, call);
+  g_assert_cmpint (decoded->u.call->media, ==, PLT_QUEUE_MEDIA_CALLBACK);
+  g_assert_cmpuint (decoded->u.call->priority, ==, 3);
+  g_assert_cmpint (decoded->u.call->origin, ==, PLT_CONTACT_ORIGIN_CALLBACK);
+  g_assert_cmpstr (decoded->u.call->parent, ==, "c-1");
+  g_clear_pointer (&decoded, plt_message_free);
+  for (PltContactOrigin origin = PLT_CONTACT_ORIGIN_NEW; origin <= PLT_CONTACT_ORIGIN_OVERFLOW; origin++)
+    {
+      call->u.call->origin = origin;
+      decoded = round_trip (PLT_DECODER_FROM_SERVER, call);
+      g_clear_pointer (&decoded, plt_message_free);
+    }
+  call->u.call->media = PLT_QUEUE_MEDIA_UNKNOWN;
+  call->u.call->priority = 0;
+  call->u.call->origin = PLT_CONTACT_ORIGIN_NEW;
+  g_clear_pointer (&call->u.call->parent, g_free);
+  text = plt_message_encode (call);
+  g_assert_null (strstr (text, "media"));
+  g_assert_null (strstr (text, "origin"));
+  g_assert_null (strstr (text, "parent"));
+  decoded = round_trip (PLT_DECODER_FROM_SERVER, call);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Values a newer router may add read as the defaults. */
+  decoded = decode_ok (PLT_DECODER_FROM_SERVER,
+                       "{" ENVELOPE ",\"type\":\"call.update\",\"data\":{\"id\":\"c-1\",\"ver\":1,\"queue\":\"q\","
+                       "\"state\":\"queued\",\"agent\":null,\"number\":null,\"since\":1,\"enqueued\":1,"
+                       "\"media\":\"video\",\"origin\":\"teleport\",\"parent\":null}}");
+  g_assert_cmpint (decoded->u.call->media, ==, PLT_QUEUE_MEDIA_UNKNOWN);
+  g_assert_cmpint (decoded->u.call->origin, ==, PLT_CONTACT_ORIGIN_NEW);
+  g_clear_pointer (&decoded, plt_message_free);
+
+  /* Malformed, they are refused, naming the field. */
+  assert_reject_naming (AGENT_UPDATE (",\"skills\":[\"q-1\"]"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.skills[0]");
+  assert_reject_naming (AGENT_UPDATE (",\"skills\":[{\"queue\":\"q-1\",\"level\":0}]"),
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.skills[0].level");
+  assert_reject_naming (AGENT_UPDATE (",\"skills\":[{\"level\":1}]"), PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                        "data.skills[0].queue");
+  assert_reject_naming (AGENT_UPDATE (",\"skills\":{}"), PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.skills");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1807,6 +1923,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/round-trip-session", test_round_trip_session);
   g_test_add_func ("/Plateau/Protocol/round-trip-snapshot", test_round_trip_snapshot);
   g_test_add_func ("/Plateau/Protocol/round-trip-deltas", test_round_trip_deltas);
+  g_test_add_func ("/Plateau/Protocol/round-trip-acd-fields", test_round_trip_acd_fields);
   g_test_add_func ("/Plateau/Protocol/round-trip-commands", test_round_trip_commands);
   g_test_add_func ("/Plateau/Protocol/round-trip-kpi", test_round_trip_kpi);
   g_test_add_func ("/Plateau/Protocol/equal-detects-changes", test_equal_detects_changes);
