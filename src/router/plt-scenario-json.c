@@ -1,5 +1,4 @@
-/* plt-scenario-json.c — reading scenario files (docs/router.md, "Scenario
- * files")
+/* plt-scenario-json.c — reading scenario files (docs/scenarios.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

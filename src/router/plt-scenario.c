@@ -13,7 +13,7 @@
 
 G_DEFINE_QUARK (plt-scenario-error-quark, plt_scenario_error)
 
-/* The built-in demo, in the file format of docs/router.md. */
+/* The built-in demo, in the file format of docs/scenarios.md. */
 static const char demo_json[] =
   "{\n"
   "  \"name\": \"demo\",\n"

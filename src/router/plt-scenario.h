@@ -1,5 +1,5 @@
 /* plt-scenario.h — what the simulated call center is made of: teams, agents,
- * queues, schedules and traffic (docs/router.md, "Scenario files")
+ * queues, schedules and traffic (docs/scenarios.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /**
  * PltScenarioError:
  * @PLT_SCENARIO_ERROR_INVALID: the scenario text is not valid JSON, or does
- *   not follow docs/router.md; the message names the field at fault
+ *   not follow docs/scenarios.md; the message names the field at fault
  * @PLT_SCENARIO_ERROR_UNKNOWN: no built-in scenario has this name and it is
  *   not a file
  */
