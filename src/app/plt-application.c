@@ -166,6 +166,7 @@ start_demo (PltApplication  *self,
         .speed = 1.0,
         .seed = ((guint64) g_random_int () << 32) | g_random_int (),
         .heartbeat_ms = 0,
+        .demo_plan = TRUE,
       };
 
       self->demo_router = plt_router_thread_start (&options, "127.0.0.1", 0, error);

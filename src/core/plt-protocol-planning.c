@@ -408,11 +408,13 @@ plt_protocol_encode_planning (gint64                    seq,
 
   g_string_append (out, plt_message_type_to_string (type));
   g_string_append_c (out, '"');
+  if (seq >= 0)
+    g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT, seq);
   if (epoch != NULL)
     {
       g_autofree char *escaped = g_strescape (epoch, NULL);
 
-      g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT ",\"epoch\":\"%s\"", seq, escaped);
+      g_string_append_printf (out, ",\"epoch\":\"%s\"", escaped);
     }
   g_string_append (out, ",\"data\":{");
   _plt_planning_message_encode (out, type, planning, TRUE);

@@ -130,8 +130,8 @@ void                plt_planning_audit_free    (PltPlanningAudit   *audit);
 PltSchedule        *plt_planning_message_dup_schedule (GPtrArray *days,
                                                 GError   **error);
 
-/* Encodes a whole message of a planning type (or an error carrying a
- * planning state in @current). (transfer full) */
+/* Encodes a whole message of a planning type: with "seq" when @seq ≥ 0,
+ * with "epoch" when @epoch is not NULL. (transfer full) */
 char               *plt_protocol_encode_planning (gint64                     seq,
                                                   const char                *epoch,
                                                   PltMessageType             type,

@@ -96,6 +96,7 @@ main (int   argc,
   g_autofree char *tls_key = NULL;
   PltRouterOptions options = { 0 };
   gboolean no_auth = FALSE;
+  gboolean no_demo_plan = FALSE;
   gint heartbeat_ms = 0;
   gboolean version = FALSE;
   double speed = 1.0;
@@ -121,6 +122,8 @@ main (int   argc,
       "Send sys.hb after this much silence (default 10000)", "MS" },
     { "no-auth", 0, 0, G_OPTION_ARG_NONE, &no_auth,
       "Let anyone connect without logging in, as an admin (for trials only)", NULL },
+    { "no-demo-plan", 0, 0, G_OPTION_ARG_NONE, &no_demo_plan,
+      "Do not publish a plan for today for the teams that have none", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
@@ -211,6 +214,7 @@ main (int   argc,
   options.heartbeat_ms = (guint) heartbeat_ms;
   options.db_path = db_path;
   options.no_auth = no_auth;
+  options.demo_plan = !no_demo_plan;
   options.tls_cert_file = tls_cert;
   options.tls_key_file = tls_key;
 

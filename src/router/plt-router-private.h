@@ -15,6 +15,7 @@
 #include "plt-acd.h"
 #include "plt-auth.h"
 #include "plt-persist.h"
+#include "plt-planning-service.h"
 #include "plt-router.h"
 #include "plt-scenario.h"
 #include "plt-view.h"
@@ -35,6 +36,7 @@ struct _PltRouter
   GMainContext  *context;
   PltScenario   *scenario;
   PltAcd        *acd;
+  PltPlanningService *planning;   /* plt-planning-service-router.c */
   PltDb         *db;
   PltPersist    *persist;       /* NULL with an in-memory database */
   PltAuth       *auth;            /* NULL with no_auth */
@@ -126,6 +128,17 @@ gboolean       _plt_session_is_done       (PltSession   *session,
  * NULL for a removal. */
 void           _plt_session_publish       (PltSession   *session,
                                            const char   *text);
+/* A message that is not a delta (keeps the stream's seq), encoded without
+ * seq: sent now if the session is streaming, else dropped. */
+void           _plt_session_send_event    (PltSession   *session,
+                                           const char   *text);
+/* Returns: (transfer none) (nullable): who the session is (NULL: --no-auth) */
+const PltUser *_plt_session_get_user      (PltSession   *session);
+
+/* plt-planning-service-router.c: the plannings in the router. */
+gboolean       _plt_router_start_planning (PltRouter    *self,
+                                           gboolean      demo_plan,
+                                           GError      **error);
 void           _plt_session_close         (PltSession   *session,
                                            gushort       code,
                                            const char   *reason);

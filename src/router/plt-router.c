@@ -1116,6 +1116,7 @@ plt_router_dispose (GObject *object)
         g_warning ("Cannot save the last contacts and agent states: %s", error->message);
     }
   g_clear_object (&self->persist);
+  g_clear_object (&self->planning);
   g_clear_object (&self->acd);
   g_clear_object (&self->auth);
   g_clear_object (&self->db);
@@ -1320,6 +1321,10 @@ plt_router_new (const PltRouterOptions  *options,
 
   g_signal_connect (self->acd, "changed", G_CALLBACK (on_acd_changed), self);
   g_signal_connect (self->acd, "removed", G_CALLBACK (on_acd_removed), self);
+
+  /* The plannings; the ACD follows the published plan (docs/planning.md). */
+  if (!_plt_router_start_planning (self, options->demo_plan, error))
+    return NULL;
 
   self->server = soup_server_new ("server-header", ROUTER_SERVER_NAME " ",
                                   "tls-certificate", self->certificate,

@@ -34,6 +34,10 @@ typedef struct
   guint       max_lag_events;   /* unacknowledged events before 4008; 0 = 20 000 */
   gsize       max_lag_bytes;    /* unacknowledged bytes before 4008; 0 = 8 MiB */
   guint       resume_keep_ms;   /* how long a session waits for a resume; 0 = 5 min */
+  gboolean    demo_plan;     /* publish a plan for today for every team that has
+                              * none, which the simulated agents follow
+                              * (docs/planning.md); FALSE: only plans saved
+                              * and published by users */
 } PltRouterOptions;
 
 /* Loads the scenario; runs on the thread-default main context. */

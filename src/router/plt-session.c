@@ -402,6 +402,25 @@ _plt_session_get_view (PltSession *session)
   return session->view;
 }
 
+const PltUser *
+_plt_session_get_user (PltSession *session)
+{
+  return session->user;
+}
+
+void
+_plt_session_send_event (PltSession *session,
+                         const char *text)
+{
+  g_autofree char *with_seq = NULL;
+
+  if (!session->streaming || text == NULL)
+    return;
+
+  with_seq = _plt_router_with_seq (text, session->seq);
+  send_text (session, with_seq);
+}
+
 gboolean
 _plt_session_is_connected (PltSession *session)
 {
@@ -890,6 +909,21 @@ handle_agent_status (PltSession       *session,
   send_text (session, result);
 }
 
+/* The planning.* commands (plt-planning-service.c checks the roles). */
+static void
+handle_planning (PltSession       *session,
+                 const PltMessage *message)
+{
+  PltRouter *router = session->router;
+  g_autoptr(GPtrArray) frames = NULL;
+
+  session->errors = 0;
+  frames = plt_planning_service_handle (router->planning, session->user, message,
+                                        _plt_router_now (router), session->seq, router->epoch);
+  for (guint i = 0; i < frames->len; i++)
+    send_text (session, g_ptr_array_index (frames, i));
+}
+
 static void
 handle_message (PltSession *session,
                 PltMessage *message)
@@ -925,6 +959,13 @@ handle_message (PltSession *session,
 
     case PLT_MESSAGE_CMD_AGENT_STATUS:
       handle_agent_status (session, message);
+      return;
+
+    case PLT_MESSAGE_PLANNING_GET:
+    case PLT_MESSAGE_PLANNING_SAVE:
+    case PLT_MESSAGE_PLANNING_PUBLISH:
+    case PLT_MESSAGE_PLANNING_COMMENT:
+      handle_planning (session, message);
       return;
 
     case PLT_MESSAGE_UNKNOWN:
