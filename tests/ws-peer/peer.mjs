@@ -95,7 +95,7 @@ function withTimeout(promise, what, ms = STEP_TIMEOUT_MS) {
 function startRouter() {
   return new Promise((resolve, reject) => {
     router = spawn(routerPath, ['--listen', '127.0.0.1:0', '--db', db, '--seed', '42', '--speed', '20',
-                                '--heartbeat-ms', '500'],
+                                '--heartbeat-ms', '200'],
                    {stdio: ['ignore', 'pipe', 'pipe']})
     let out = ''
     router.stdout.on('data', (chunk) => {
@@ -241,7 +241,7 @@ async function main() {
   ok(limits.max_message === 1048576 && limits.max_client_message === 65536 &&
      limits.max_depth === 32 && limits.max_string === 4096,
      'welcome announces the limits of docs/protocol.md §1', JSON.stringify(limits))
-  ok(Number.isInteger(welcome.data?.heartbeat_ms) && welcome.data.heartbeat_ms === 500,
+  ok(Number.isInteger(welcome.data?.heartbeat_ms) && welcome.data.heartbeat_ms === 200,
      'welcome announces the heartbeat asked for', JSON.stringify(welcome.data))
 
   // The snapshot, whole.
@@ -306,7 +306,7 @@ async function main() {
   await next((m) => DELTA.test(m.type) && ++deltas >= 10, '10 more deltas after the hostile frames', 20000)
   ok(ws.readyState === WebSocket.OPEN && closed === null, 'the connection stays open after the hostile frames')
 
-  // A heartbeat comes when the stream is quiet: wait for one (500 ms asked).
+  // A heartbeat comes when the stream is quiet for 200 ms: wait for one.
   await next((m) => m.type === 'sys.hb', 'a heartbeat', 20000).then(
     () => ok(true, 'sys.hb arrives'), (error) => ok(false, 'sys.hb arrives', error.message))
 
