@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -1064,6 +1065,24 @@ test_tls (void)
 
 /* Subprocesses */
 
+/* A stopped child must not outlive a test that failed half-way: the kernel
+ * kills it (SIGKILL works on a stopped process) when the test exits. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocessLauncher *
+launcher_new (void)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                             G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return launcher;
+}
+
 static void
 read_line_cb (GObject      *source,
               GAsyncResult *result,
@@ -1107,15 +1126,16 @@ test_half_open (void)
 {
   g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "router", "plateau-router", NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new ();
   g_autoptr(GSubprocess) router = NULL;
   g_autoptr(PltClient) client = NULL;
   g_autofree char *line = NULL;
   const guint heartbeat_ms = 300, grace_ms = 300;
   gint64 frozen_at, noticed;
 
-  router = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                             program, "--listen", "127.0.0.1:0", "--no-auth", "--heartbeat-ms", "300",
-                             "--speed", "5", NULL);
+  router = g_subprocess_launcher_spawn (launcher, &error,
+                                       program, "--listen", "127.0.0.1:0", "--no-auth", "--heartbeat-ms", "300",
+                                       "--speed", "5", NULL);
   g_assert_no_error (error);
   line = first_line (router);
   g_assert_true (g_str_has_prefix (line, "Listening on ws://"));
@@ -1188,7 +1208,7 @@ test_slow_consumer (void)
   token = plt_router_create_demo_token (router, NULL, &error);
   g_assert_no_error (error);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = launcher_new ();
   g_subprocess_launcher_setenv (launcher, "PLT_TEST_TOKEN", token, TRUE);
   peer = g_subprocess_launcher_spawn (launcher, &error, program, uri, NULL);
   g_assert_no_error (error);
