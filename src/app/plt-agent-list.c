@@ -44,6 +44,10 @@ struct _PltAgentList
   GtkStringFilter    *name_filter;
   GtkCustomFilter    *team_filter;
 
+  /* Column layout kept in the settings ("column-layout") */
+  GSettings          *settings;
+  guint               save_columns_id;
+
   /* The team dropdown: "All teams", then one entry per team */
   GtkStringList      *team_names;
   GPtrArray          *team_ids;
@@ -458,6 +462,173 @@ teams_changed_cb (PltAgentList *self)
   update_teams (self);
 }
 
+/* Column layout ----------------------------------------------------------- */
+
+#define SETTINGS_KEY_COLUMNS "column-layout"
+
+/* The columns' names in the settings; GTK 4.8 has no column id. */
+static GtkColumnViewColumn *
+column_by_name (PltAgentList *self,
+                const char   *name)
+{
+  if (g_str_equal (name, "name"))
+    return self->name_column;
+  if (g_str_equal (name, "team"))
+    return self->team_column;
+  if (g_str_equal (name, "state"))
+    return self->state_column;
+  if (g_str_equal (name, "time"))
+    return self->time_column;
+  if (g_str_equal (name, "queue"))
+    return self->queue_column;
+
+  return NULL;
+}
+
+static const char *
+column_name (PltAgentList        *self,
+             GtkColumnViewColumn *column)
+{
+  static const char * const names[] = { "name", "team", "state", "time", "queue" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (column_by_name (self, names[i]) == column)
+      return names[i];
+
+  return NULL;
+}
+
+static void
+save_columns_cb (gpointer user_data)
+{
+  PltAgentList *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GVariantBuilder builder;
+
+  self->save_columns_id = 0;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbi)"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *name = column_name (self, column);
+
+      if (name != NULL)
+        g_variant_builder_add (&builder, "(sbi)", name,
+                               gtk_column_view_column_get_visible (column),
+                               MAX (0, gtk_column_view_column_get_fixed_width (column)));
+    }
+
+  g_settings_set_value (self->settings, SETTINGS_KEY_COLUMNS, g_variant_builder_end (&builder));
+}
+
+/* A resize sends a width per pixel: save once it has stopped. */
+static void
+columns_changed_cb (PltAgentList *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_columns_id, g_source_remove);
+  self->save_columns_id = g_timeout_add_once (500, save_columns_cb, self);
+  g_source_set_name_by_id (self->save_columns_id, "[plateau] save agent columns");
+}
+
+static void
+load_columns (PltAgentList *self)
+{
+  g_autoptr(GVariant) layout = g_settings_get_value (self->settings, SETTINGS_KEY_COLUMNS);
+  GVariantIter iter;
+  const char *name;
+  gboolean visible;
+  int width;
+  guint position = 0;
+
+  g_variant_iter_init (&iter, layout);
+  while (g_variant_iter_next (&iter, "(&sbi)", &name, &visible, &width))
+    {
+      GtkColumnViewColumn *column = column_by_name (self, name);
+
+      if (column == NULL)
+        continue;
+
+      /* Inserting a column of the view moves it. */
+      g_object_ref (column);
+      gtk_column_view_insert_column (self->column_view, position++, column);
+      g_object_unref (column);
+      /* The name stays: a row must say whose it is. */
+      gtk_column_view_column_set_visible (column, visible || column == self->name_column);
+      if (width > 0)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+}
+
+static void
+setup_column_menu (PltAgentList *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  const struct {
+    GtkColumnViewColumn *column;
+    const char          *action;
+    const char          *label;
+  } columns[] = {
+    { self->team_column, "show-team", N_("_Team") },
+    { self->state_column, "show-state", N_("_State") },
+    { self->time_column, "show-time", N_("Time in _state") },
+    { self->queue_column, "show-queue", N_("_Queue") },
+  };
+
+  /* A right click on a header shows or hides the columns. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (columns[i].action, columns[i].column, "visible");
+      g_autofree char *detailed = g_strconcat ("agents.", columns[i].action, NULL);
+
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+      g_menu_append (section, _(columns[i].label), detailed);
+    }
+  g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (section));
+
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "agents", G_ACTION_GROUP (group));
+  gtk_column_view_column_set_header_menu (self->name_column, G_MENU_MODEL (menu));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_column_view_column_set_header_menu (columns[i].column, G_MENU_MODEL (menu));
+}
+
+/**
+ * plt_agent_list_set_settings:
+ * @settings: (nullable): the application's settings
+ *
+ * Shows the columns in the order, visibility and widths of the
+ * "column-layout" key, and keeps it up to date from then on.
+ */
+void
+plt_agent_list_set_settings (PltAgentList *self,
+                             GSettings    *settings)
+{
+  GListModel *columns;
+
+  g_return_if_fail (PLT_IS_AGENT_LIST (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (!g_set_object (&self->settings, settings) || settings == NULL)
+    return;
+
+  load_columns (self);
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  g_signal_connect_object (columns, "items-changed", G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_object (column, "notify::visible", G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (columns_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
 /* The clock -------------------------------------------------------------- */
 
 static void
@@ -516,6 +687,14 @@ plt_agent_list_dispose (GObject *object)
     g_signal_group_set_target (self->agents_signals, NULL);
   if (self->teams_signals != NULL)
     g_signal_group_set_target (self->teams_signals, NULL);
+
+  /* A change not saved yet is saved now. */
+  if (self->save_columns_id != 0)
+    {
+      g_clear_handle_id (&self->save_columns_id, g_source_remove);
+      save_columns_cb (self);
+    }
+  g_clear_object (&self->settings);
 
   /* The cells and sorters use the model: let the view go first. */
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_AGENT_LIST);
@@ -708,6 +887,8 @@ plt_agent_list_init (PltAgentList *self)
   self->teams_signals = g_signal_group_new (PLT_TYPE_STORE);
   g_signal_group_connect_swapped (self->teams_signals, "items-changed",
                                   G_CALLBACK (teams_changed_cb), self);
+
+  setup_column_menu (self);
 
   update_teams (self);
   update_count (self);

@@ -30,6 +30,10 @@ G_DECLARE_FINAL_TYPE (PltAgentList, plt_agent_list, PLT, AGENT_LIST, GtkWidget)
  *
  * Properties: "model" PltModel (nullable), "clock" PltClock (nullable),
  * "now" int64 (read-only, ms, router time).
+ *
+ * A right click on a column header shows or hides the columns (action group
+ * "agents": show-team, show-state, show-time, show-queue); columns can be
+ * dragged to another place and resized.
  */
 
 GtkWidget *plt_agent_list_new          (void);
@@ -42,6 +46,10 @@ PltClock  *plt_agent_list_get_clock    (PltAgentList *self);
 void       plt_agent_list_set_clock    (PltAgentList *self,
                                         PltClock     *clock);
 gint64     plt_agent_list_get_now      (PltAgentList *self);
+/* Keeps the columns' order, visibility and widths in @settings'
+ * "column-layout" key (nullable: not kept). */
+void       plt_agent_list_set_settings (PltAgentList *self,
+                                        GSettings    *settings);
 /* Moves the keyboard focus to the search entry. */
 void       plt_agent_list_focus_search (PltAgentList *self);
 

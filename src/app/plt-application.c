@@ -4,19 +4,28 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "plt-alerts.h"
 #include "plt-application.h"
 #include "plt-client.h"
+#include "plt-preferences-window.h"
 #include "plt-render.h"
 #include "plt-router.h"
 #include "plt-store.h"
 #include "plt-ui-format.h"
+#include "plt-wallboard-window-private.h"
 #include "plt-window-private.h"
 
 #define SCHEMA_ID                 "io.github.plateau.Plateau"
 #define SETTINGS_KEY_SERVER_URL   "server-url"
 #define SETTINGS_KEY_COLOR_SCHEME "color-scheme"
+#define SETTINGS_KEY_CA_FILE      "ca-file"
+#define SETTINGS_KEY_WALLBOARD_FULLSCREEN "wallboard-fullscreen"
+#define SETTINGS_KEY_NOTIFICATIONS "alert-desktop-notifications"
+#define SETTINGS_KEY_SOUND        "alert-sound"
 
 /* How long --screenshot waits for the first snapshot. */
 #define SCREENSHOT_TIMEOUT_S      20
@@ -25,6 +34,14 @@
 #define SCREENSHOT_FRAMES         3
 #define SCREENSHOT_WIDTH          1280
 #define SCREENSHOT_HEIGHT         800
+/* A wallboard's picture is its board on a 1080p screen. */
+#define WALLBOARD_SCREENSHOT_WIDTH  1920
+#define WALLBOARD_SCREENSHOT_HEIGHT 1080
+
+/* After a refused login, how long before trying the credentials again (the
+ * password file may have been fixed meanwhile); after an expired token,
+ * at once. */
+#define RELOGIN_AFTER_REFUSAL_S   60
 
 struct _PltApplication
 {
@@ -34,9 +51,24 @@ struct _PltApplication
   PltClient       *client;
   PltRouterThread *demo_router;
 
+  /* Alarms as desktop notifications and sound */
+  PltAlertMonitor *alerts;
+  GHashTable      *notified;       /* ids of the notifications shown */
+
+  /* --user and --password-file: logging in again when a token expires */
+  char            *login_user;
+  char            *login_password_file;
+  guint            relogin_id;
+  gboolean         was_live;
+
+  /* --wallboard: the wallboard alone, and --layout */
+  PltWallboardLayout *wallboard_layout;
+  GFile           *wallboard_layout_file;
+  gboolean         wallboard_only;
+
   /* --screenshot */
   char            *screenshot_path;
-  PltWindow       *screenshot_window;
+  GtkWindow       *screenshot_window;
   guint            screenshot_timeout_id;
   guint            screenshot_tick_id;
   guint            screenshot_frames;
@@ -53,6 +85,16 @@ static const char * const settings_keys[] = {
   "window-height",
   "window-maximized",
   "color-scheme",
+  "column-layout",
+  "wallboard-layout",
+  "wallboard-fullscreen",
+  "alert-desktop-notifications",
+  "alert-sound",
+  "alert-waiting-warning",
+  "alert-waiting-alarm",
+  "alert-longest-wait",
+  "alert-service-level",
+  "ca-file",
 };
 
 /* Settings are optional: the console runs (and is tested) without its
@@ -113,18 +155,265 @@ ensure_main_window (PltApplication *self)
   return window;
 }
 
+/* Alarms --------------------------------------------------------------------- */
+
+static char *
+notification_id (const PltAlert *alert)
+{
+  return g_strdup_printf ("alarm-%u-%s", (guint) alert->kind, alert->queue_id);
+}
+
+static gboolean
+any_window_active (PltApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (gtk_window_is_active (GTK_WINDOW (l->data)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+alarm_raised_cb (PltApplication *self,
+                 const PltAlert *alert)
+{
+  if (self->settings == NULL || self->wallboard_only || self->screenshot_path != NULL)
+    return;
+
+  if (g_settings_get_boolean (self->settings, SETTINGS_KEY_SOUND))
+    gdk_display_beep (gdk_display_get_default ());
+
+  /* The console's own boards show it while it is in front. */
+  if (g_settings_get_boolean (self->settings, SETTINGS_KEY_NOTIFICATIONS) && !any_window_active (self))
+    {
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = notification_id (alert);
+
+      notification = g_notification_new (alert->text);
+      g_notification_set_body (notification, _("Over the alarm threshold"));
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+      g_hash_table_add (self->notified, g_steal_pointer (&id));
+    }
+}
+
+/* A notification goes when its alarm ends. */
+static void
+alerts_changed_cb (PltApplication *self)
+{
+  g_autoptr(GHashTable) active = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *alerts = plt_alert_monitor_get_alerts (self->alerts);
+  GHashTableIter iter;
+  const char *id;
+
+  if (g_hash_table_size (self->notified) == 0)
+    return;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const PltAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->level == PLT_ALERT_LEVEL_ALARM)
+        g_hash_table_add (active, notification_id (alert));
+    }
+
+  g_hash_table_iter_init (&iter, self->notified);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (!g_hash_table_contains (active, id))
+      {
+        g_application_withdraw_notification (G_APPLICATION (self), id);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static void
+load_alert_thresholds (PltApplication *self)
+{
+  PltAlertThresholds thresholds = PLT_ALERT_THRESHOLDS_INIT;
+
+  if (self->alerts == NULL || self->settings == NULL)
+    return;
+
+  plt_alert_thresholds_load (&thresholds, self->settings);
+  plt_alert_monitor_set_thresholds (self->alerts, &thresholds);
+}
+
+static void
+follow_alerts (PltApplication *self)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  g_hash_table_iter_init (&iter, self->notified);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_application_withdraw_notification (G_APPLICATION (self), id);
+  g_hash_table_remove_all (self->notified);
+
+  if (self->alerts != NULL)
+    g_signal_handlers_disconnect_by_data (self->alerts, self);
+  g_clear_object (&self->alerts);
+
+  if (self->client == NULL)
+    return;
+
+  self->alerts = plt_alert_monitor_new (plt_client_get_model (self->client),
+                                        plt_client_get_clock (self->client));
+  load_alert_thresholds (self);
+  g_signal_connect_swapped (self->alerts, "raised", G_CALLBACK (alarm_raised_cb), self);
+  g_signal_connect_swapped (self->alerts, "changed", G_CALLBACK (alerts_changed_cb), self);
+}
+
+/* Logging in again -------------------------------------------------------- */
+
+/* Reads the first line of the password file; NULL with @error set. */
+static char *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  char *end;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      char line[PLT_AUTH_MAX_PASSWORD + 2];
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("No password on standard input"));
+          return NULL;
+        }
+      contents = g_strdup (line);
+      explicit_bzero (line, sizeof line);
+    }
+  else if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  end = strpbrk (contents, "\r\n");
+  if (end != NULL)
+    *end = '\0';
+
+  if (contents[0] == '\0')
+    {
+      explicit_bzero (contents, strlen (contents));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The password file “%s” is empty"), path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+static gboolean
+set_login_credentials (PltApplication  *self,
+                       PltClient       *client,
+                       GError         **error)
+{
+  g_autofree char *password = NULL;
+
+  if (self->login_user == NULL)
+    return TRUE;
+
+  password = read_password_file (self->login_password_file, error);
+  if (password == NULL)
+    return FALSE;
+
+  plt_client_set_credentials (client, self->login_user, password);
+  explicit_bzero (password, strlen (password));
+
+  return TRUE;
+}
+
+static void
+relogin_cb (gpointer user_data)
+{
+  PltApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->relogin_id = 0;
+
+  if (self->client == NULL ||
+      plt_client_get_state (self->client) != PLT_CONNECTION_STATE_NEEDS_LOGIN)
+    return;
+
+  if (self->demo_router != NULL)
+    {
+      g_autofree char *token = plt_router_thread_dup_demo_token (self->demo_router, &error);
+
+      if (token == NULL)
+        {
+          g_warning ("The demo router gave no new token: %s", error->message);
+          return;
+        }
+      plt_client_set_token (self->client, token);
+      explicit_bzero (token, strlen (token));
+    }
+  else if (self->login_user != NULL)
+    {
+      if (!set_login_credentials (self, self->client, &error))
+        {
+          g_printerr ("plateau: %s\n", error->message);
+          return;
+        }
+    }
+  else
+    return;
+
+  g_debug ("Logging in again to %s", plt_client_get_uri (self->client));
+  plt_client_connect (self->client, plt_client_get_uri (self->client));
+}
+
+/* An expired token (every 12 hours) stops the client, which then needs a
+ * login: an unattended wallboard logs in again by itself, from its
+ * password file. */
+static void
+client_state_cb (PltApplication *self)
+{
+  PltConnectionState state = plt_client_get_state (self->client);
+
+  if (state == PLT_CONNECTION_STATE_LIVE)
+    self->was_live = TRUE;
+
+  if (state != PLT_CONNECTION_STATE_NEEDS_LOGIN || self->relogin_id != 0 ||
+      (self->login_user == NULL && self->demo_router == NULL))
+    return;
+
+  self->relogin_id = g_timeout_add_once (self->was_live ? 0 : RELOGIN_AFTER_REFUSAL_S * 1000,
+                                         relogin_cb, self);
+  g_source_set_name_by_id (self->relogin_id, "[plateau] log in again");
+  self->was_live = FALSE;
+}
+
 static void
 set_client (PltApplication *self,
             PltClient      *client)
 {
   if (self->client != NULL && self->client != client)
-    plt_client_disconnect (self->client);
+    {
+      g_signal_handlers_disconnect_by_data (self->client, self);
+      plt_client_disconnect (self->client);
+    }
 
-  g_set_object (&self->client, client);
+  if (!g_set_object (&self->client, client))
+    return;
+
+  g_clear_handle_id (&self->relogin_id, g_source_remove);
+  self->was_live = FALSE;
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::state", G_CALLBACK (client_state_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  follow_alerts (self);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (PLT_IS_WINDOW (l->data))
-      plt_window_set_client (PLT_WINDOW (l->data), client);
+    {
+      if (PLT_IS_WINDOW (l->data))
+        plt_window_set_client (PLT_WINDOW (l->data), client);
+      else if (PLT_IS_WALLBOARD_WINDOW (l->data))
+        plt_wallboard_window_set_client (PLT_WALLBOARD_WINDOW (l->data), client);
+    }
 }
 
 /* Follows @uri with a new client (and so a new, empty model), unless the
@@ -145,6 +434,24 @@ follow_router (PltApplication *self,
   client = plt_client_new (NULL, NULL);
   if (token != NULL)
     plt_client_set_token (client, token);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!set_login_credentials (self, client, &error))
+        g_printerr ("plateau: %s\n", error->message);
+    }
+
+  /* The authorities of a router with its own certificate */
+  if (self->settings != NULL)
+    {
+      g_autofree char *ca_file = g_settings_get_string (self->settings, SETTINGS_KEY_CA_FILE);
+      g_autoptr(GError) error = NULL;
+
+      if (ca_file[0] != '\0' && !plt_client_set_ca_file (client, ca_file, &error))
+        g_printerr ("plateau: %s\n", error->message);
+    }
+
   set_client (self, client);
   plt_client_connect (client, uri);
 }
@@ -232,13 +539,21 @@ screenshot_tick_cb (GtkWidget     *widget,
   PltApplication *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (++self->screenshot_frames < SCREENSHOT_FRAMES)
+  GtkWidget *content;
+
+  /* A wallboard settles its type scale and its agents' density in two
+   * more layouts. */
+  if (++self->screenshot_frames < (PLT_IS_WALLBOARD_WINDOW (widget) ? 2 * SCREENSHOT_FRAMES : SCREENSHOT_FRAMES))
     return G_SOURCE_CONTINUE;
 
   self->screenshot_tick_id = 0;
 
-  if (!plt_render_widget_to_png (_plt_window_get_content (PLT_WINDOW (widget)),
-                                 self->screenshot_path, &error))
+  if (PLT_IS_WALLBOARD_WINDOW (widget))
+    content = _plt_wallboard_window_get_board (PLT_WALLBOARD_WINDOW (widget));
+  else
+    content = _plt_window_get_content (PLT_WINDOW (widget));
+
+  if (!plt_render_widget_to_png (content, self->screenshot_path, &error))
     {
       g_printerr (_("plateau: %s\n"), error->message);
       screenshot_finish (self, 1);
@@ -322,7 +637,7 @@ screenshot_timeout_cb (gpointer user_data)
 
 static void
 screenshot_begin (PltApplication *self,
-                  PltWindow      *window)
+                  GtkWindow      *window)
 {
   g_application_hold (G_APPLICATION (self));
 
@@ -407,8 +722,10 @@ color_scheme_change_state (GSimpleAction *action,
   if (!g_str_equal (scheme, "default") && !g_str_equal (scheme, "light") && !g_str_equal (scheme, "dark"))
     return;
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      color_scheme_from_string (scheme));
+  /* A wallboard alone stays dark, whatever the console's style. */
+  if (!self->wallboard_only)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        color_scheme_from_string (scheme));
   g_simple_action_set_state (action, state);
 
   if (self->settings != NULL)
@@ -491,7 +808,76 @@ change_router_activated (GSimpleAction *action,
     g_settings_set_string (self->settings, SETTINGS_KEY_SERVER_URL, "");
 }
 
+/* Opens a wallboard on the followed router, or shows the one that is open. */
+static PltWallboardWindow *
+present_wallboard (PltApplication *self,
+                   gboolean        fullscreen)
+{
+  PltWallboardWindow *wallboard = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PLT_IS_WALLBOARD_WINDOW (l->data))
+      {
+        wallboard = PLT_WALLBOARD_WINDOW (l->data);
+        break;
+      }
+
+  if (wallboard == NULL)
+    {
+      /* A screenshot has a fixed size and leaves the settings alone. */
+      wallboard = PLT_WALLBOARD_WINDOW (plt_wallboard_window_new (GTK_APPLICATION (self), self->settings));
+      if (self->wallboard_layout != NULL)
+        plt_wallboard_window_set_layout (wallboard, self->wallboard_layout, self->wallboard_layout_file);
+      plt_wallboard_window_set_client (wallboard, self->client);
+
+      if (self->screenshot_path != NULL)
+        {
+          _plt_wallboard_window_hide_header (wallboard);
+          gtk_widget_set_size_request (_plt_wallboard_window_get_board (wallboard),
+                                       WALLBOARD_SCREENSHOT_WIDTH, WALLBOARD_SCREENSHOT_HEIGHT);
+          gtk_window_set_default_size (GTK_WINDOW (wallboard), 1, 1);
+        }
+      else if (fullscreen)
+        gtk_window_fullscreen (GTK_WINDOW (wallboard));
+    }
+
+  gtk_window_present (GTK_WINDOW (wallboard));
+
+  return wallboard;
+}
+
+static void
+wallboard_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PltApplication *self = user_data;
+  gboolean fullscreen = self->settings != NULL &&
+                        g_settings_get_boolean (self->settings, SETTINGS_KEY_WALLBOARD_FULLSCREEN);
+
+  present_wallboard (self, fullscreen);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PltApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  preferences = plt_preferences_window_new (parent, self->settings, self->client);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated, NULL, NULL, NULL },
+  { "wallboard", wallboard_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
   { "color-scheme", NULL, "s", "'default'", color_scheme_change_state },
@@ -503,10 +889,19 @@ static const GActionEntry app_actions[] = {
 /* GApplication ------------------------------------------------------------ */
 
 static void
+settings_changed_cb (PltApplication *self,
+                     const char     *key)
+{
+  if (g_str_has_prefix (key, "alert-"))
+    load_alert_thresholds (self);
+}
+
+static void
 plt_application_startup (GApplication *application)
 {
   PltApplication *self = PLT_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   GAction *color_scheme;
 
   G_APPLICATION_CLASS (plt_application_parent_class)->startup (application);
@@ -514,6 +909,7 @@ plt_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = load_settings ();
 
@@ -523,7 +919,12 @@ plt_application_startup (GApplication *application)
       g_autofree char *scheme = g_settings_get_string (self->settings, SETTINGS_KEY_COLOR_SCHEME);
 
       g_action_change_state (color_scheme, g_variant_new_string (scheme));
+      g_signal_connect_object (self->settings, "changed",
+                               G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
     }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
+                               self->settings != NULL);
 }
 
 static void
@@ -579,13 +980,100 @@ plt_application_command_line (GApplication            *application,
   const char *server = NULL;
   const char *view = NULL;
   const char *screenshot = NULL;
+  const char *layout = NULL;
+  const char *user = NULL;
+  const char *password_file = NULL;
   gboolean demo;
-  PltWindow *window;
+  gboolean wallboard;
+  gboolean fullscreen;
+  GtkWindow *window;
 
   g_variant_dict_lookup (options, "server", "&s", &server);
   g_variant_dict_lookup (options, "view", "&s", &view);
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
+  g_variant_dict_lookup (options, "layout", "^&ay", &layout);
+  g_variant_dict_lookup (options, "user", "&s", &user);
+  g_variant_dict_lookup (options, "password-file", "^&ay", &password_file);
   demo = g_variant_dict_contains (options, "demo");
+  wallboard = g_variant_dict_contains (options, "wallboard");
+  fullscreen = g_variant_dict_contains (options, "fullscreen");
+
+  if ((fullscreen || layout != NULL) && !wallboard)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("plateau: --fullscreen and --layout go with --wallboard\n"));
+      return 1;
+    }
+
+  if (view != NULL && wallboard)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("plateau: --view chooses a board of the console, not of the wallboard\n"));
+      return 1;
+    }
+
+  if ((user != NULL) != (password_file != NULL))
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("plateau: --user and --password-file go together\n"));
+      return 1;
+    }
+
+  if (user != NULL && demo)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("plateau: the demo logs in by itself: leave out --user\n"));
+      return 1;
+    }
+
+  if (layout != NULL)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, layout);
+      PltWallboardLayout *loaded = plt_wallboard_layout_new_from_file (file, &error);
+
+      if (loaded == NULL)
+        {
+          g_application_command_line_printerr (command_line, "plateau: %s\n", error->message);
+          return 1;
+        }
+
+      g_clear_pointer (&self->wallboard_layout, plt_wallboard_layout_free);
+      self->wallboard_layout = loaded;
+      g_set_object (&self->wallboard_layout_file, file);
+    }
+
+  if (user != NULL)
+    {
+      g_autofree char *password = NULL;
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (password_file, "-"))
+        path = g_strdup ("-");
+      else
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, password_file);
+
+          path = g_file_get_path (file);
+        }
+
+      g_free (self->login_user);
+      self->login_user = g_strdup (user);
+      g_free (self->login_password_file);
+      self->login_password_file = g_steal_pointer (&path);
+
+      /* Standard input is read when the client logs in; a file is checked
+       * now, so that a mistake shows at once. */
+      if (!g_str_equal (self->login_password_file, "-"))
+        {
+          password = read_password_file (self->login_password_file, &error);
+          if (password == NULL)
+            {
+              g_application_command_line_printerr (command_line, "plateau: %s\n", error->message);
+              return 1;
+            }
+          explicit_bzero (password, strlen (password));
+        }
+    }
 
   if (view != NULL && !g_str_equal (view, "queues") && !g_str_equal (view, "agents"))
     {
@@ -650,14 +1138,29 @@ plt_application_command_line (GApplication            *application,
   else
     connect_saved_router (self);
 
-  window = ensure_main_window (self);
-  if (view != NULL)
-    plt_window_set_view (window, view);
+  if (wallboard)
+    {
+      /* The wallboard alone, on a screen of its own: dark, whatever the
+       * saved style, and nothing else to show. */
+      if (get_main_window (self) == NULL)
+        {
+          self->wallboard_only = TRUE;
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                              ADW_COLOR_SCHEME_FORCE_DARK);
+        }
+      window = GTK_WINDOW (present_wallboard (self, fullscreen));
+    }
+  else
+    {
+      window = GTK_WINDOW (ensure_main_window (self));
+      if (view != NULL)
+        plt_window_set_view (PLT_WINDOW (window), view);
+    }
 
   if (self->screenshot_path != NULL)
     screenshot_begin (self, window);
 
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (window);
 
   return 0;
 }
@@ -670,7 +1173,12 @@ plt_application_dispose (GObject *object)
   PltApplication *self = (PltApplication *)object;
 
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->relogin_id, g_source_remove);
   g_clear_weak_pointer (&self->screenshot_window);
+  if (self->alerts != NULL)
+    g_signal_handlers_disconnect_by_data (self->alerts, self);
+  g_clear_object (&self->alerts);
+  g_clear_object (&self->wallboard_layout_file);
   stop_demo_router (self);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
@@ -684,6 +1192,10 @@ plt_application_finalize (GObject *object)
   PltApplication *self = (PltApplication *)object;
 
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->login_user, g_free);
+  g_clear_pointer (&self->login_password_file, g_free);
+  g_clear_pointer (&self->wallboard_layout, plt_wallboard_layout_free);
+  g_clear_pointer (&self->notified, g_hash_table_unref);
 
   G_OBJECT_CLASS (plt_application_parent_class)->finalize (object);
 }
@@ -714,6 +1226,16 @@ plt_application_init (PltApplication *self)
       N_("Start a simulated call center on this computer and follow it"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The board to show: queues or agents"), N_("VIEW") },
+    { "wallboard", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the wallboard alone: large tiles for a screen across the room"), NULL },
+    { "fullscreen", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --wallboard: fill the screen"), NULL },
+    { "layout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --wallboard: show the pages of this layout file (JSON, as the layout editor exports it)"), N_("FILE") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Log in to the router as this user, for instance a wallboard account"), N_("NAME") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --user: the file whose first line is the password (- for standard input); read again to log in when the session expires"), N_("FILE") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save the window’s content as a PNG image once the boards are shown, then quit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -721,9 +1243,19 @@ plt_application_init (PltApplication *self)
     { NULL }
   };
 
+  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A live console for call-center supervisors."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Examples:\n"
+                                                  "  plateau --demo\n"
+                                                  "  plateau --server wss://router.example:8765/acd\n"
+                                                  "  plateau --wallboard --fullscreen --server wss://router.example:8765/acd \\\n"
+                                                  "          --user tv-floor-1 --password-file ~/.config/plateau/wallboard-password\n"
+                                                  "\n"
+                                                  "See plateau(1) and docs/wallboard.md."));
 }
 
 PltApplication *

@@ -313,6 +313,15 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+wallboard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  /* The application owns the windows and the client they share. */
+  gtk_widget_activate_action (widget, "app.wallboard", NULL);
+}
+
+static void
 restore_size (PltWindow *self)
 {
   int width, height;
@@ -331,6 +340,8 @@ restore_size (PltWindow *self)
   g_settings_bind (self->settings, SETTINGS_KEY_LAST_VIEW,
                    self, "view",
                    G_SETTINGS_BIND_DEFAULT);
+
+  plt_agent_list_set_settings (self->agent_list, self->settings);
 }
 
 static void
@@ -524,6 +535,7 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.wallboard", NULL, wallboard_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "queues");
@@ -532,6 +544,7 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.view", "s", "agents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reconnect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, GDK_SHIFT_MASK, "win.wallboard", NULL);
 }
 
 static void

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (PltWindow, plt_window, PLT, WINDOW, AdwApplicationWindow)
  *               the last view are kept, when the schema is installed
  *   "view"      string, "queues" or "agents"
  *
- * Actions: win.reconnect, win.view (s), win.search, win.connect.
+ * Actions: win.reconnect, win.view (s), win.search, win.connect,
+ * win.wallboard (Shift+F11: app.wallboard, the wallboard on the same client).
  */
 
 GtkWidget  *plt_window_new        (GtkApplication *application,
