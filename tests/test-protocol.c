@@ -1316,6 +1316,26 @@ test_round_trip_kpi (void)
   g_assert_cmpuint (decoded->u.kpi_result.rows->len, ==, 0);
   g_clear_pointer (&decoded, plt_message_free);
 
+  /* kpi.subscribe: its encoder, and the empty list that stops. */
+  {
+    const char *scopes[] = { "queue", "team", NULL };
+    g_autofree char *text = plt_protocol_encode_kpi_subscribe ("k-1", scopes);
+    g_autofree char *stop = plt_protocol_encode_kpi_subscribe ("k-2", NULL);
+    g_autoptr(PltMessage) subscribe = decode_ok (PLT_DECODER_FROM_CLIENT, text);
+    g_autoptr(PltMessage) none = decode_ok (PLT_DECODER_FROM_CLIENT, stop);
+    g_autoptr(PltMessage) again = NULL;
+
+    g_assert_cmpint (subscribe->type, ==, PLT_MESSAGE_KPI_SUBSCRIBE);
+    g_assert_cmpstr (subscribe->u.kpi_subscribe.id, ==, "k-1");
+    g_assert_cmpstr (subscribe->u.kpi_subscribe.scopes[1], ==, "team");
+    g_assert_null (subscribe->u.kpi_subscribe.scopes[2]);
+    again = round_trip (PLT_DECODER_FROM_CLIENT, subscribe);
+    g_assert_null (none->u.kpi_subscribe.scopes[0]);
+    g_assert_false (plt_message_type_is_delta (PLT_MESSAGE_KPI_SUBSCRIBE));
+    assert_reject_naming_from_client ("{\"v\":1,\"type\":\"kpi.subscribe\",\"data\":{\"id\":\"k\",\"scopes\":\"queue\"}}",
+                                      "data.scopes");
+  }
+
   /* Named rejections. */
   assert_reject_naming_from_client ("{\"v\":1,\"type\":\"kpi.query\",\"data\":{\"id\":\"k\",\"scope\":\"queue\",\"ids\":[\"q-1\",7]}}",
                                     "data.ids[1]");

@@ -1400,6 +1400,17 @@ contact_is_final (const PltContactRecord *record)
          (record->answered == 0 || record->wrap_end != 0);
 }
 
+/* Whether two versions of a contact count the same. */
+static gboolean
+contact_same (const PltContactRecord *a,
+              const PltContactRecord *b)
+{
+  return a->enqueued == b->enqueued && a->offered == b->offered && a->answered == b->answered &&
+         a->ended == b->ended && a->wrap_end == b->wrap_end && a->outcome == b->outcome &&
+         a->hold_total_ms == b->hold_total_ms && a->rona_count == b->rona_count &&
+         a->media == b->media && g_strcmp0 (a->agent, b->agent) == 0;
+}
+
 /* @record no longer counts for the agent who answered it. */
 static void
 live_unlink_agent (PltKpiLive       *self,
@@ -1480,6 +1491,8 @@ plt_kpi_live_update_contact (PltKpiLive             *self,
 
   queue = live_entity (self, PLT_KPI_SCOPE_QUEUE, record->queue, TRUE);
   previous = g_hash_table_lookup (queue->contacts, record->id);
+  if (previous != NULL && contact_same (previous, record))
+    return;
   if (previous != NULL)
     {
       live_contribute (self, previous, -1);
@@ -1538,6 +1551,12 @@ plt_kpi_live_update_interval (PltKpiLive             *self,
 
   agent = live_entity (self, PLT_KPI_SCOPE_AGENT, interval->agent, TRUE);
 
+  /* Already accounted for: an interval told closed after the state that
+   * followed it was told open (which closed it), or told twice. */
+  if ((agent->open != NULL && interval->start < agent->open->start) ||
+      (agent->open == NULL && agent->last_closed != NULL && interval->start <= agent->last_closed->start))
+    return;
+
   if (interval->end != 0)
     {
       /* The end of the open interval (or of one we never saw open). */
@@ -1549,6 +1568,12 @@ plt_kpi_live_update_interval (PltKpiLive             *self,
           agent->open->end = 0;
         }
       live_close_interval (self, agent, interval->end);
+    }
+  else if (agent->open != NULL && agent->open->start == interval->start)
+    {
+      /* The same stretch told again (maybe corrected): replace it. */
+      g_clear_pointer (&agent->open, plt_agent_interval_free);
+      agent->open = plt_agent_interval_copy (interval);
     }
   else
     {

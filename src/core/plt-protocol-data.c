@@ -332,6 +332,8 @@ plt_message_new (PltMessageType type)
     plt_kpi_values_init (&message->u.kpi_update.values);
   else if (type == PLT_MESSAGE_KPI_QUERY)
     message->u.kpi_query.ids = g_new0 (char *, 1);
+  else if (type == PLT_MESSAGE_KPI_SUBSCRIBE)
+    message->u.kpi_subscribe.scopes = g_new0 (char *, 1);
   else if (type == PLT_MESSAGE_KPI_RESULT)
     message->u.kpi_result.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_kpi_row_free);
 
@@ -434,6 +436,11 @@ plt_message_free (PltMessage *message)
       g_free (message->u.kpi_query.scope);
       g_strfreev (message->u.kpi_query.ids);
       g_free (message->u.kpi_query.period);
+      break;
+
+    case PLT_MESSAGE_KPI_SUBSCRIBE:
+      g_free (message->u.kpi_subscribe.id);
+      g_strfreev (message->u.kpi_subscribe.scopes);
       break;
 
     case PLT_MESSAGE_KPI_RESULT:
@@ -543,6 +550,11 @@ plt_message_equal (const PltMessage *a,
              a->u.kpi_query.from == b->u.kpi_query.from &&
              a->u.kpi_query.to == b->u.kpi_query.to &&
              a->u.kpi_query.interval_s == b->u.kpi_query.interval_s;
+
+    case PLT_MESSAGE_KPI_SUBSCRIBE:
+      return g_strcmp0 (a->u.kpi_subscribe.id, b->u.kpi_subscribe.id) == 0 &&
+             strv_equal ((const char * const *) a->u.kpi_subscribe.scopes,
+                         (const char * const *) b->u.kpi_subscribe.scopes);
 
     case PLT_MESSAGE_KPI_RESULT:
       return g_strcmp0 (a->u.kpi_result.reply_to, b->u.kpi_result.reply_to) == 0 &&

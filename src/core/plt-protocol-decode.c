@@ -695,25 +695,27 @@ parse_kpi_rows (JsonObject  *data,
   return TRUE;
 }
 
-/* kpi.query's ids: an optional array of ids (absent or null: none). */
+/* An optional array of ids (absent or null: none), at most @max. */
 static gboolean
 parse_kpi_ids (JsonObject  *data,
                const Path  *at,
+               const char  *name,
+               guint        max,
                GStrv       *out,
                GError     **error)
 {
   JsonArray *array = NULL;
-  Path ids_at = { at, "ids", 0 };
+  Path ids_at = { at, name, 0 };
   GStrv ids;
   guint n;
 
-  if (!read_optional_array (data, at, "ids", &array, error))
+  if (!read_optional_array (data, at, name, &array, error))
     return FALSE;
 
   n = array != NULL ? json_array_get_length (array) : 0;
-  if (n > PLT_PROTOCOL_MAX_KPI_IDS)
-    return field_fail (error, PLT_PROTOCOL_ERROR_TOO_LARGE, at, "ids",
-                       "holds %u ids; a query holds at most %u", n, PLT_PROTOCOL_MAX_KPI_IDS);
+  if (n > max)
+    return field_fail (error, PLT_PROTOCOL_ERROR_TOO_LARGE, at, name,
+                       "holds %u elements; at most %u", n, max);
 
   ids = g_new0 (char *, n + 1);
   g_strfreev (*out);
@@ -798,12 +800,16 @@ parse_payload (PltMessage  *message,
 
         return read_string (data, at, "id", STRING_ID, &query->id, error) &&
                read_string (data, at, "scope", STRING_ID, &query->scope, error) &&
-               parse_kpi_ids (data, at, &query->ids, error) &&
+               parse_kpi_ids (data, at, "ids", PLT_PROTOCOL_MAX_KPI_IDS, &query->ids, error) &&
                read_string (data, at, "period", STRING_ID | STRING_NULLABLE, &query->period, error) &&
                read_int_or_null (data, at, "from", 0, G_MAXINT64, 0, &query->from, error) &&
                read_int_or_null (data, at, "to", 0, G_MAXINT64, 0, &query->to, error) &&
                read_int_or_null (data, at, "interval_s", 0, 86400, 0, &query->interval_s, error);
       }
+
+    case PLT_MESSAGE_KPI_SUBSCRIBE:
+      return read_string (data, at, "id", STRING_ID, &message->u.kpi_subscribe.id, error) &&
+             parse_kpi_ids (data, at, "scopes", 8, &message->u.kpi_subscribe.scopes, error);
 
     case PLT_MESSAGE_KPI_RESULT:
       return read_string (data, at, "reply_to", STRING_ID, &message->u.kpi_result.reply_to, error) &&

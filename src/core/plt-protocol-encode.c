@@ -331,16 +331,6 @@ append_entity_array (GString          *out,
   g_string_append_c (out, ']');
 }
 
-/* A figure: a number, or null when undefined (NaN). */
-static void
-append_figure (GString *out,
-               double   value)
-{
-  if (isfinite (value))
-    append_double (out, value);
-  else
-    g_string_append_len (out, "null", 4);
-}
 
 static void
 append_kpi_values (GString            *out,
@@ -370,11 +360,13 @@ append_kpi_values (GString            *out,
       append_key (out, counts[i].name, i == 0);
       append_int (out, counts[i].value);
     }
+  /* An undefined figure (NaN) is left out: absent reads as null. */
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
-    {
-      append_key (out, figures[i].name, FALSE);
-      append_figure (out, figures[i].value);
-    }
+    if (isfinite (figures[i].value))
+      {
+        append_key (out, figures[i].name, FALSE);
+        append_double (out, figures[i].value);
+      }
   g_string_append_c (out, '}');
 }
 
@@ -470,6 +462,20 @@ append_payload (GString          *out,
         append_int (out, query->interval_s);
         return TRUE;
       }
+
+    case PLT_MESSAGE_KPI_SUBSCRIBE:
+      append_key (out, "id", TRUE);
+      append_string (out, message->u.kpi_subscribe.id);
+      append_key (out, "scopes", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; message->u.kpi_subscribe.scopes != NULL && message->u.kpi_subscribe.scopes[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_string (out, message->u.kpi_subscribe.scopes[i]);
+        }
+      g_string_append_c (out, ']');
+      return TRUE;
 
     case PLT_MESSAGE_KPI_RESULT:
       {
@@ -861,6 +867,24 @@ plt_protocol_encode_result (gint64      seq,
   message->epoch = g_strdup (epoch);
   message->u.result.reply_to = g_strdup (reply_to);
   message->u.result.ok = ok;
+
+  return plt_message_encode (message);
+}
+
+char *
+plt_protocol_encode_kpi_subscribe (const char         *id,
+                                   const char * const *scopes)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_KPI_SUBSCRIBE);
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  message->u.kpi_subscribe.id = g_strdup (id);
+  if (scopes != NULL)
+    {
+      g_strfreev (message->u.kpi_subscribe.scopes);
+      message->u.kpi_subscribe.scopes = g_strdupv ((char **) scopes);
+    }
 
   return plt_message_encode (message);
 }

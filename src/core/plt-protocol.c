@@ -81,6 +81,7 @@ static const char * const message_type_names[] = {
   [PLT_MESSAGE_KPI_UPDATE]     = "kpi.update",
   [PLT_MESSAGE_KPI_QUERY]      = "kpi.query",
   [PLT_MESSAGE_KPI_RESULT]     = "kpi.result",
+  [PLT_MESSAGE_KPI_SUBSCRIBE]  = "kpi.subscribe",
   [PLT_MESSAGE_PLANNING_GET]   = "planning.get",
   [PLT_MESSAGE_PLANNING_STATE] = "planning.state",
   [PLT_MESSAGE_PLANNING_SAVE]  = "planning.save",

@@ -78,6 +78,7 @@ typedef enum
   PLT_MESSAGE_KPI_UPDATE,       /* "kpi.update": live figures, not a delta */
   PLT_MESSAGE_KPI_QUERY,        /* "kpi.query" */
   PLT_MESSAGE_KPI_RESULT,       /* "kpi.result" */
+  PLT_MESSAGE_KPI_SUBSCRIBE,    /* "kpi.subscribe" */
   /* The planning (docs/protocol.md, "Planning"); payload: u.planning */
   PLT_MESSAGE_PLANNING_GET,       /* "planning.get" */
   PLT_MESSAGE_PLANNING_STATE,     /* "planning.state" */
@@ -257,6 +258,13 @@ typedef struct
   gint64  interval_s;       /* 0: one row per entity */
 } PltKpiQueryData;
 
+/* kpi.subscribe: which live figures the session wants. */
+typedef struct
+{
+  char   *id;               /* chosen by the client, repeated in reply_to */
+  GStrv   scopes;           /* never NULL; kept as sent; empty: none */
+} PltKpiSubscribeData;
+
 /* kpi.result: the answer to a kpi.query. */
 typedef struct
 {
@@ -331,6 +339,7 @@ typedef struct
     PltKpiUpdateData      kpi_update;        /* KPI_UPDATE */
     PltKpiQueryData       kpi_query;         /* KPI_QUERY */
     PltKpiResultData      kpi_result;        /* KPI_RESULT */
+    PltKpiSubscribeData   kpi_subscribe;     /* KPI_SUBSCRIBE */
     PltPlanningMessage   *planning;          /* PLANNING_*: owned, never NULL once decoded */
   } u;
 
@@ -339,8 +348,9 @@ typedef struct
 
 /* A new message of @type, with type_name set for known types. For
  * SNAPSHOT_PART the four entity arrays are created (empty, owning their
- * elements), for KPI_RESULT the rows, for KPI_QUERY the (empty) ids, and
- * KPI_UPDATE's values start undefined (NaN); the entity pointers of the *_UPDATE types start NULL and the
+ * elements), for KPI_RESULT the rows, for KPI_QUERY the (empty) ids, for
+ * KPI_SUBSCRIBE the (empty) scopes, and KPI_UPDATE's values start
+ * undefined (NaN); the entity pointers of the *_UPDATE types start NULL and the
  * message owns what is stored there. */
 PltMessage   *plt_message_new          (PltMessageType type);
 void          plt_message_free         (PltMessage    *message);
@@ -435,6 +445,9 @@ char        *plt_protocol_encode_result      (gint64               seq,
                                               const char          *epoch,
                                               const char          *reply_to,
                                               gboolean             ok);
+/* kpi.subscribe: @scopes (NULL-terminated; NULL or empty: stop). */
+char        *plt_protocol_encode_kpi_subscribe (const char         *id,
+                                              const char * const  *scopes);
 char        *plt_protocol_encode_cmd_agent_status (const char     *id,
                                               const char          *agent,
                                               PltAgentStatus       status,
