@@ -14,6 +14,7 @@
 
 #include "plt-acd.h"
 #include "plt-auth.h"
+#include "plt-kpi-service.h"
 #include "plt-persist.h"
 #include "plt-planning-service.h"
 #include "plt-router.h"
@@ -39,6 +40,7 @@ struct _PltRouter
   PltPlanningService *planning;   /* plt-planning-service-router.c */
   PltDb         *db;
   PltPersist    *persist;       /* NULL with an in-memory database */
+  PltKpiService *kpi;           /* live KPIs and kpi.query (plt-kpi-service.c) */
   PltAuth       *auth;            /* NULL with no_auth */
   SoupServer    *server;
   GTlsCertificate *certificate;
@@ -158,5 +160,15 @@ void           _plt_session_tick          (PltSession   *session,
                                            gint64        now_ms);
 gint64         _plt_session_get_seq       (PltSession   *session);
 gint64         _plt_session_get_acked_seq (PltSession   *session);
+
+/* plt-kpi-service.c: the kpi.update due, to the subscribed sessions that
+ * see them; and the answers to kpi.subscribe and kpi.query. */
+void           _plt_router_publish_kpis   (PltRouter    *router);
+void           _plt_router_kpi_subscribe  (PltRouter    *router,
+                                           PltSession   *session,
+                                           const PltMessage *message);
+void           _plt_router_kpi_query      (PltRouter    *router,
+                                           PltSession   *session,
+                                           const PltMessage *message);
 
 G_END_DECLS

@@ -1070,6 +1070,7 @@ on_tick (gpointer user_data)
     plt_acd_advance_to (self->acd, router_now (self));
 
   flush_queues (self, FALSE);
+  _plt_router_publish_kpis (self);
 
   for (guint i = self->sessions->len; i > 0; i--)
     {
@@ -1117,6 +1118,7 @@ plt_router_dispose (GObject *object)
     }
   g_clear_object (&self->persist);
   g_clear_object (&self->planning);
+  g_clear_pointer (&self->kpi, plt_kpi_service_free);
   g_clear_object (&self->acd);
   g_clear_object (&self->auth);
   g_clear_object (&self->db);
@@ -1289,6 +1291,7 @@ plt_router_new (const PltRouterOptions  *options,
   else
     self->acd = plt_acd_new (self->scenario, options->seed, g_get_real_time () / 1000);
   reset_anchor (self);
+  self->kpi = plt_kpi_service_new (self->acd);
 
   {
     g_autoptr(GPtrArray) teams = plt_acd_dup_teams (self->acd);

@@ -968,6 +968,16 @@ handle_message (PltSession *session,
       handle_planning (session, message);
       return;
 
+    case PLT_MESSAGE_KPI_SUBSCRIBE:
+      session->errors = 0;
+      _plt_router_kpi_subscribe (session->router, session, message);
+      return;
+
+    case PLT_MESSAGE_KPI_QUERY:
+      session->errors = 0;
+      _plt_router_kpi_query (session->router, session, message);
+      return;
+
     case PLT_MESSAGE_UNKNOWN:
       {
         g_autofree char *text = g_strdup_printf ("the router does not know the message type “%s”",

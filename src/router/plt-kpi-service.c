@@ -1,0 +1,963 @@
+/* plt-kpi-service.c — the router's KPIs: live figures for the sessions, and
+ * the answers to kpi.query (docs/kpis.md, docs/protocol.md §4.4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gio/gio.h>
+
+#include "plt-kpi-service.h"
+#include "plt-router-private.h"
+
+/* Contacts in progress are read again at most this often (real time). */
+#define REFRESH_US G_USEC_PER_SEC
+
+struct _PltKpiService
+{
+  PltAcd        *acd;
+  PltKpiConfig  *config;
+  PltKpiLive    *live;
+  GHashTable    *pending[3];      /* by scope: ids whose figures changed */
+  GHashTable    *last_push[3];    /* by scope: id → monotonic µs of the last push */
+  GHashTable    *subscribed;      /* session id → mask of scopes (1 << PltKpiScope) */
+  GPtrArray     *scratch[3];      /* for plt_kpi_live_take_changed() */
+  gint64         last_refresh_us;
+  gboolean       calls_changed;
+};
+
+void
+plt_kpi_push_free (PltKpiPush *push)
+{
+  if (push == NULL)
+    return;
+
+  g_free (push->id);
+  g_free (push->text);
+  g_free (push);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Following the ACD                                                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_contact_finished (PltAcd                 *acd,
+                     const PltContactRecord *record,
+                     PltKpiService          *self)
+{
+  plt_kpi_live_update_contact (self->live, record);
+}
+
+static void
+on_agent_interval (PltAcd                 *acd,
+                   const PltAgentInterval *interval,
+                   PltKpiService          *self)
+{
+  plt_kpi_live_update_interval (self->live, interval);
+}
+
+/* The agent's current state, as an open interval. */
+static void
+update_agent (PltKpiService *self,
+              const char    *id)
+{
+  g_autoptr(PltAgentData) agent = plt_acd_dup_agent (self->acd, id);
+  PltAgentInterval open;
+
+  if (agent == NULL)
+    return;
+
+  open = (PltAgentInterval) {
+    .agent = agent->id,
+    .status = agent->status,
+    .activity = agent->activity,
+    .reason = agent->reason,
+    .queue = agent->queue,
+    .contact = agent->call,
+    .start = agent->since,
+    .end = 0,
+  };
+  plt_kpi_live_update_interval (self->live, &open);
+}
+
+static void
+on_changed (PltAcd        *acd,
+            guint          kind,
+            const char    *id,
+            PltKpiService *self)
+{
+  switch (kind)
+    {
+    case PLT_ACD_ENTITY_AGENT:
+      update_agent (self, id);
+      break;
+    case PLT_ACD_ENTITY_CALL:
+      self->calls_changed = TRUE;
+      break;
+    case PLT_ACD_ENTITY_QUEUE:
+      /* Its waiting calls and agents: the EWT. */
+      g_hash_table_add (self->pending[PLT_KPI_SCOPE_QUEUE], g_strdup (id));
+      break;
+    default:
+      break;
+    }
+}
+
+static gboolean
+add_contact_cb (const PltContactRecord *record,
+                gpointer                user_data)
+{
+  plt_kpi_live_update_contact (user_data, record);
+  return TRUE;
+}
+
+static gboolean
+add_interval_cb (const PltAgentInterval *interval,
+                 gpointer                user_data)
+{
+  plt_kpi_live_update_interval (user_data, interval);
+  return TRUE;
+}
+
+/* The scenario's settings: each queue's T, the scenario's zone. */
+static PltKpiConfig *
+config_from_acd (PltAcd *acd)
+{
+  PltScenario *scenario = plt_acd_get_scenario (acd);
+  g_autoptr(GTimeZone) zone = plt_scenario_dup_time_zone (scenario);
+  g_autoptr(PltKpiConfig) config = plt_kpi_config_new ();
+  g_autoptr(GPtrArray) agents = plt_acd_dup_agents (acd);
+  PltKpiSettings settings = {
+    .sl_variant = PLT_SL_ABANDONS_MISSED,
+    .sl_threshold_s = 20,
+    .short_abandon_s = 5,
+    .day_reset_min = 0,
+    .time_zone = g_time_zone_get_identifier (zone),
+  };
+  g_autoptr(GError) error = NULL;
+
+  if (!plt_kpi_config_set_defaults (config, &settings, &error))
+    {
+      /* A zone GLib knows but names oddly (a local one): the day in UTC. */
+      g_warning ("KPIs: %s; days run from midnight UTC", error->message);
+      g_clear_error (&error);
+      settings.time_zone = NULL;
+      plt_kpi_config_set_defaults (config, &settings, NULL);
+    }
+
+  for (guint i = 0; i < scenario->queues->len; i++)
+    {
+      const PltScenarioQueue *queue = g_ptr_array_index (scenario->queues, i);
+
+      settings.sl_threshold_s = queue->sl_threshold_s;
+      if (!plt_kpi_config_set_queue (config, queue->id, &settings, &error))
+        {
+          g_warning ("KPIs: queue %s: %s", queue->id, error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  for (guint i = 0; i < agents->len; i++)
+    {
+      const PltAgentData *agent = g_ptr_array_index (agents, i);
+
+      plt_kpi_config_set_agent_team (config, agent->id, agent->team);
+    }
+
+  return g_steal_pointer (&config);
+}
+
+PltKpiService *
+plt_kpi_service_new (PltAcd *acd)
+{
+  PltKpiService *self;
+
+  g_return_val_if_fail (PLT_IS_ACD (acd), NULL);
+
+  self = g_new0 (PltKpiService, 1);
+  self->acd = g_object_ref (acd);
+  self->config = config_from_acd (acd);
+  self->live = plt_kpi_live_new (self->config, PLT_KPI_SERVICE_WINDOW_MS);
+  for (guint i = 0; i < 3; i++)
+    {
+      self->pending[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->last_push[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->scratch[i] = g_ptr_array_new_with_free_func (g_free);
+    }
+  self->subscribed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Today so far: finished contacts, those in progress, every interval
+   * (closed ones by end time, then each agent's current one). */
+  plt_acd_foreach_contact (acd, add_contact_cb, self->live);
+  plt_acd_foreach_open_contact (acd, add_contact_cb, self->live);
+  plt_acd_foreach_agent_interval (acd, add_interval_cb, self->live);
+
+  g_signal_connect (acd, "contact-finished", G_CALLBACK (on_contact_finished), self);
+  g_signal_connect (acd, "agent-interval", G_CALLBACK (on_agent_interval), self);
+  g_signal_connect (acd, "changed", G_CALLBACK (on_changed), self);
+
+  return self;
+}
+
+void
+plt_kpi_service_free (PltKpiService *self)
+{
+  if (self == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->acd, self);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_clear_pointer (&self->pending[i], g_hash_table_unref);
+      g_clear_pointer (&self->last_push[i], g_hash_table_unref);
+      g_clear_pointer (&self->scratch[i], g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->subscribed, g_hash_table_unref);
+  g_clear_pointer (&self->live, plt_kpi_live_free);
+  g_clear_pointer (&self->config, plt_kpi_config_unref);
+  g_clear_object (&self->acd);
+  g_free (self);
+}
+
+PltKpiConfig *
+plt_kpi_service_get_config (PltKpiService *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->config;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Live figures                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* The queue's EWT now (docs/kpis.md §5). */
+static double
+queue_ewt (PltKpiService *self,
+           const char    *id,
+           gint64         now)
+{
+  g_autoptr(PltQueueData) queue = plt_acd_dup_queue (self->acd, id);
+  guint staffed;
+
+  if (queue == NULL)
+    return NAN;
+
+  staffed = queue->agents.available + queue->agents.busy + queue->agents.wrap_up;
+  return plt_kpi_ewt (queue->waiting, queue->agents.available, staffed,
+                      plt_kpi_live_get_recent_aht (self->live, id, now));
+}
+
+static char *
+encode_update (PltKpiService *self,
+               PltKpiScope    scope,
+               const char    *id,
+               PltKpiPeriod   period,
+               gint64         now,
+               double         ewt_s,
+               const char    *epoch)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_KPI_UPDATE);
+  PltKpiUpdateData *update = &message->u.kpi_update;
+  gint64 day_end;
+
+  message->epoch = g_strdup (epoch);
+  message->ts = now;
+  update->scope = g_strdup (plt_kpi_scope_to_string (scope));
+  update->id = g_strdup (id);
+  update->period = g_strdup (plt_kpi_period_to_string (period));
+  if (period == PLT_KPI_PERIOD_TODAY)
+    plt_kpi_config_get_day (self->config, scope, id, now, &update->from, &day_end);
+  else
+    update->from = MAX (now - PLT_KPI_SERVICE_WINDOW_MS, 0);
+  update->to = now;
+  if (scope == PLT_KPI_SCOPE_QUEUE)
+    {
+      const PltKpiSettings *settings = plt_kpi_config_get_settings (self->config, scope, id);
+
+      update->sl_variant = g_strdup (plt_sl_variant_to_string (settings->sl_variant));
+      update->sl_threshold_s = settings->sl_threshold_s;
+    }
+  plt_kpi_live_get_values (self->live, scope, id, period, now, &update->values);
+  update->values.ewt_s = ewt_s;
+
+  return plt_message_encode (message);
+}
+
+static void
+add_pushes (PltKpiService *self,
+            PltKpiScope    scope,
+            const char    *id,
+            gint64         now,
+            const char    *epoch,
+            GPtrArray     *pushes)
+{
+  double ewt = scope == PLT_KPI_SCOPE_QUEUE ? queue_ewt (self, id, now) : NAN;
+
+  for (PltKpiPeriod period = PLT_KPI_PERIOD_TODAY; period <= PLT_KPI_PERIOD_ROLLING; period++)
+    {
+      PltKpiPush *push;
+
+      /* Teams and agents: today only (docs/protocol.md §4.4). */
+      if (period == PLT_KPI_PERIOD_ROLLING && scope != PLT_KPI_SCOPE_QUEUE)
+        break;
+
+      push = g_new0 (PltKpiPush, 1);
+      push->scope = scope;
+      push->id = g_strdup (id);
+      push->text = encode_update (self, scope, id, period, now, ewt, epoch);
+      g_ptr_array_add (pushes, push);
+    }
+}
+
+GPtrArray *
+plt_kpi_service_take_pushes (PltKpiService *self,
+                             gint64         now_us,
+                             const char    *epoch,
+                             guint          scopes)
+{
+  g_autoptr(GPtrArray) pushes = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_kpi_push_free);
+  gint64 now;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  now = plt_acd_get_now (self->acd);
+
+  if (self->calls_changed && now_us - self->last_refresh_us >= REFRESH_US)
+    {
+      plt_acd_foreach_open_contact (self->acd, add_contact_cb, self->live);
+      self->calls_changed = FALSE;
+      self->last_refresh_us = now_us;
+    }
+
+  plt_kpi_live_take_changed (self->live, self->scratch[PLT_KPI_SCOPE_QUEUE],
+                             self->scratch[PLT_KPI_SCOPE_TEAM], self->scratch[PLT_KPI_SCOPE_AGENT]);
+
+  for (PltKpiScope scope = PLT_KPI_SCOPE_QUEUE; scope <= PLT_KPI_SCOPE_AGENT; scope++)
+    {
+      gint64 min_gap = scope == PLT_KPI_SCOPE_AGENT ? PLT_KPI_SERVICE_AGENT_PUSH_US : PLT_KPI_SERVICE_PUSH_US;
+      GHashTableIter iter;
+      gpointer key;
+
+      /* Nobody wants this scope: nothing to compute or keep. */
+      if ((scopes & (1u << scope)) == 0)
+        {
+          g_ptr_array_set_size (self->scratch[scope], 0);
+          g_hash_table_remove_all (self->pending[scope]);
+          continue;
+        }
+
+      for (guint i = 0; i < self->scratch[scope]->len; i++)
+        g_hash_table_add (self->pending[scope], g_strdup (g_ptr_array_index (self->scratch[scope], i)));
+      g_ptr_array_set_size (self->scratch[scope], 0);
+
+      g_hash_table_iter_init (&iter, self->pending[scope]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *id = key;
+          gint64 *last = g_hash_table_lookup (self->last_push[scope], id);
+
+          if (last != NULL && now_us - *last < min_gap)
+            continue;
+          if (last == NULL)
+            {
+              last = g_new (gint64, 1);
+              g_hash_table_insert (self->last_push[scope], g_strdup (id), last);
+            }
+          *last = now_us;
+          add_pushes (self, scope, id, now, epoch, pushes);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  return g_steal_pointer (&pushes);
+}
+
+GPtrArray *
+plt_kpi_service_dup_all_pushes (PltKpiService *self,
+                                const char    *epoch)
+{
+  g_autoptr(GPtrArray) pushes = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_kpi_push_free);
+  g_autoptr(GPtrArray) queues = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  now = plt_acd_get_now (self->acd);
+  queues = plt_acd_dup_queues (self->acd);
+  teams = plt_acd_dup_teams (self->acd);
+  for (guint i = 0; i < queues->len; i++)
+    add_pushes (self, PLT_KPI_SCOPE_QUEUE, ((PltQueueData *) g_ptr_array_index (queues, i))->id,
+                now, epoch, pushes);
+  for (guint i = 0; i < teams->len; i++)
+    add_pushes (self, PLT_KPI_SCOPE_TEAM, ((PltTeamData *) g_ptr_array_index (teams, i))->id,
+                now, epoch, pushes);
+
+  return g_steal_pointer (&pushes);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Who sees what                                                             */
+/* ------------------------------------------------------------------------ */
+
+static PltAcdEntity
+scope_entity (PltKpiScope scope)
+{
+  switch (scope)
+    {
+    case PLT_KPI_SCOPE_QUEUE: return PLT_ACD_ENTITY_QUEUE;
+    case PLT_KPI_SCOPE_TEAM: return PLT_ACD_ENTITY_TEAM;
+    case PLT_KPI_SCOPE_AGENT:
+    default:
+      return PLT_ACD_ENTITY_AGENT;
+    }
+}
+
+static gpointer
+dup_entity (PltKpiService *self,
+            PltKpiScope    scope,
+            const char    *id)
+{
+  switch (scope)
+    {
+    case PLT_KPI_SCOPE_QUEUE: return plt_acd_dup_queue (self->acd, id);
+    case PLT_KPI_SCOPE_TEAM: return plt_acd_dup_team (self->acd, id);
+    case PLT_KPI_SCOPE_AGENT:
+    default:
+      return plt_acd_dup_agent (self->acd, id);
+    }
+}
+
+static void
+free_entity (PltKpiScope scope,
+             gpointer    data)
+{
+  if (data == NULL)
+    return;
+
+  switch (scope)
+    {
+    case PLT_KPI_SCOPE_QUEUE: plt_queue_data_free (data); break;
+    case PLT_KPI_SCOPE_TEAM: plt_team_data_free (data); break;
+    case PLT_KPI_SCOPE_AGENT:
+    default:
+      plt_agent_data_free (data);
+      break;
+    }
+}
+
+/* Whether the entity exists and @view sees it (*@exists tells which). */
+static gboolean
+entity_visible (PltKpiService *self,
+                PltView       *view,
+                PltKpiScope    scope,
+                const char    *id,
+                gboolean      *exists)
+{
+  gpointer data = dup_entity (self, scope, id);
+  gpointer seen = NULL;
+
+  if (exists != NULL)
+    *exists = data != NULL;
+  if (data == NULL)
+    return FALSE;
+
+  seen = view != NULL ? plt_view_filter (view, scope_entity (scope), data) : NULL;
+  free_entity (scope, data);
+  if (view == NULL)
+    return TRUE;
+
+  free_entity (scope, seen);
+  return seen != NULL;
+}
+
+gboolean
+plt_kpi_service_is_visible (PltKpiService *self,
+                            PltView       *view,
+                            PltKpiScope    scope,
+                            const char    *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return entity_visible (self, view, scope, id, NULL);
+}
+
+static const char *
+entity_id (PltKpiScope   scope,
+           gconstpointer data)
+{
+  switch (scope)
+    {
+    case PLT_KPI_SCOPE_QUEUE: return ((const PltQueueData *) data)->id;
+    case PLT_KPI_SCOPE_TEAM: return ((const PltTeamData *) data)->id;
+    case PLT_KPI_SCOPE_AGENT:
+    default:
+      return ((const PltAgentData *) data)->id;
+    }
+}
+
+GStrv
+plt_kpi_service_resolve_ids (PltKpiService      *self,
+                             PltView            *view,
+                             PltKpiScope         scope,
+                             const char * const *ids,
+                             GError            **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ids == NULL || ids[0] == NULL)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+
+      switch (scope)
+        {
+        case PLT_KPI_SCOPE_QUEUE: all = plt_acd_dup_queues (self->acd); break;
+        case PLT_KPI_SCOPE_TEAM: all = plt_acd_dup_teams (self->acd); break;
+        case PLT_KPI_SCOPE_AGENT:
+        default:
+          all = plt_acd_dup_agents (self->acd);
+          break;
+        }
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          gpointer data = g_ptr_array_index (all, i);
+          gpointer seen = view != NULL ? plt_view_filter (view, scope_entity (scope), data) : NULL;
+
+          if (view == NULL || seen != NULL)
+            g_strv_builder_add (builder, entity_id (scope, data));
+          free_entity (scope, seen);
+        }
+
+      return g_strv_builder_end (builder);
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gboolean exists;
+
+      if (entity_visible (self, view, scope, ids[i], &exists))
+        {
+          g_strv_builder_add (builder, ids[i]);
+          continue;
+        }
+
+      /* Out of scope reads the same whether it exists or not. */
+      if (view == NULL || (plt_view_is_full (view) && !exists))
+        g_set_error (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_NOT_FOUND,
+                     "there is no %s “%s”", plt_kpi_scope_to_string (scope), ids[i]);
+      else
+        g_set_error (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_FORBIDDEN,
+                     "this session may not see %s “%s”", plt_kpi_scope_to_string (scope), ids[i]);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* ------------------------------------------------------------------------ */
+/* kpi.query                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  PltKpiReport *report;
+} Feed;
+
+static gboolean
+feed_contact (const PltContactRecord *record,
+              gpointer                user_data)
+{
+  plt_kpi_report_add_contact (((Feed *) user_data)->report, record);
+  return TRUE;
+}
+
+static gboolean
+feed_interval (const PltAgentInterval *interval,
+               gpointer                user_data)
+{
+  plt_kpi_report_add_interval (((Feed *) user_data)->report, interval);
+  return TRUE;
+}
+
+static char *
+format_time (gint64 ms)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+
+  return g_date_time_format_iso8601 (dt);
+}
+
+/* Rows for @ids over [from, to) cut every @interval_ms, appended to @rows. */
+static void
+report_rows (PltKpiService      *self,
+             PltKpiScope         scope,
+             const char * const *ids,
+             gint64              from,
+             gint64              to,
+             gint64              interval_ms,
+             gint64              now,
+             GPtrArray          *rows)
+{
+  g_autoptr(PltKpiReport) report = plt_kpi_report_new (self->config, scope, ids, from, to,
+                                                       interval_ms, now);
+  g_autoptr(GPtrArray) done = NULL;
+  Feed feed = { report };
+
+  plt_acd_foreach_contact (self->acd, feed_contact, &feed);
+  plt_acd_foreach_open_contact (self->acd, feed_contact, &feed);
+  if (scope != PLT_KPI_SCOPE_QUEUE)
+    plt_acd_foreach_agent_interval (self->acd, feed_interval, &feed);
+
+  done = plt_kpi_report_finish (report);
+  for (guint i = 0; i < done->len; i++)
+    g_ptr_array_add (rows, g_steal_pointer (&done->pdata[i]));
+}
+
+/* Rows by the position of their entity in the query. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const PltKpiRow *ra = *(const PltKpiRow * const *) a;
+  const PltKpiRow *rb = *(const PltKpiRow * const *) b;
+  guint pa = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, ra->id));
+  guint pb = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, rb->id));
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* An error that answers the command @reply_to, encoded without seq. */
+static char *
+encode_error (const char       *reply_to,
+              const char       *epoch,
+              PltProtocolError  code,
+              const char       *text)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ERROR);
+
+  message->epoch = g_strdup (epoch);
+  message->u.error.code = code;
+  message->u.error.message = g_strdup (text);
+  message->u.error.reply_to = g_strdup (reply_to);
+
+  return plt_message_encode (message);
+}
+
+static char *
+answer_error (const PltKpiQueryData *query,
+              const char            *epoch,
+              PltProtocolError       code,
+              const char            *text)
+{
+  return encode_error (query->id, epoch, code, text);
+}
+
+char *
+plt_kpi_service_answer (PltKpiService         *self,
+                        PltView               *view,
+                        const PltKpiQueryData *query,
+                        const char            *epoch)
+{
+  g_autoptr(PltMessage) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  PltKpiScope scope;
+  gint64 now, interval_ms, records_from;
+  guint n_ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!plt_kpi_scope_from_string (query->scope, &scope))
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.scope” must be queue, team or agent");
+  if (query->period != NULL && g_strcmp0 (query->period, "today") != 0 &&
+      g_strcmp0 (query->period, "rolling") != 0)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.period” must be today, rolling or null");
+  if (query->period == NULL && query->to <= query->from)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "give “period”, or “from” and “to” with to > from");
+  if (query->interval_s != 0 && query->interval_s < 60)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.interval_s” must be 0 or at least 60");
+
+  ids = plt_kpi_service_resolve_ids (self, view, scope, (const char * const *) query->ids, &error);
+  if (ids == NULL)
+    return answer_error (query, epoch, error->code, error->message);
+
+  now = plt_acd_get_now (self->acd);
+  records_from = plt_acd_get_day_start (self->acd);
+  interval_ms = query->interval_s * 1000;
+  n_ids = g_strv_length (ids);
+
+  result = plt_message_new (PLT_MESSAGE_KPI_RESULT);
+  result->epoch = g_strdup (epoch);
+  result->ts = now;
+  result->u.kpi_result.reply_to = g_strdup (query->id);
+  result->u.kpi_result.scope = g_strdup (plt_kpi_scope_to_string (scope));
+
+  if (g_strcmp0 (query->period, "today") == 0)
+    {
+      /* Each entity its own day (a queue's zone and reset time): one
+       * report per distinct day start, then the rows in the order asked. */
+      g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+      g_autoptr(GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer key, value;
+      guint n_rows = 0;
+
+      for (guint i = 0; i < n_ids; i++)
+        {
+          gint64 start, end;
+          GPtrArray *group;
+
+          plt_kpi_config_get_day (self->config, scope, ids[i], now, &start, &end);
+          n_rows += interval_ms > 0 ? (guint) ((end - start + interval_ms - 1) / interval_ms) : 1;
+          group = g_hash_table_lookup (days, &start);
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (days, g_memdup2 (&start, sizeof start), group);
+            }
+          g_ptr_array_add (group, ids[i]);
+          g_hash_table_insert (position, ids[i], GUINT_TO_POINTER (i));
+        }
+      if (n_rows > PLT_PROTOCOL_MAX_KPI_ROWS)
+        {
+          g_autofree char *text = g_strdup_printf ("the answer would hold %u rows; at most %u: ask for "
+                                                   "fewer entities or longer intervals",
+                                                   n_rows, PLT_PROTOCOL_MAX_KPI_ROWS);
+
+          return answer_error (query, epoch, PLT_PROTOCOL_ERROR_TOO_LARGE, text);
+        }
+
+      g_hash_table_iter_init (&iter, days);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GPtrArray *group = value;
+          gint64 start, end;
+
+          plt_kpi_config_get_day (self->config, scope, g_ptr_array_index (group, 0), now, &start, &end);
+          g_ptr_array_add (group, NULL);
+          report_rows (self, scope, (const char * const *) group->pdata, start, end, interval_ms, now,
+                       result->u.kpi_result.rows);
+        }
+      /* Stable: each entity's intervals stay in time order. */
+      g_ptr_array_sort_with_data (result->u.kpi_result.rows, compare_rows, position);
+    }
+  else
+    {
+      gint64 from, to;
+      gint64 n_rows;
+
+      if (g_strcmp0 (query->period, "rolling") == 0)
+        {
+          from = MAX (now - PLT_KPI_SERVICE_WINDOW_MS, records_from);
+          to = now + 1;
+        }
+      else
+        {
+          from = query->from;
+          to = query->to;
+          if (from < records_from)
+            {
+              g_autofree char *since = format_time (records_from);
+              g_autofree char *text = g_strdup_printf ("the router holds today's records only, from %s: "
+                                                       "ask from then", since);
+
+              return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST, text);
+            }
+        }
+
+      n_rows = (gint64) n_ids * (interval_ms > 0 ? (to - from + interval_ms - 1) / interval_ms : 1);
+      if (n_rows > PLT_PROTOCOL_MAX_KPI_ROWS)
+        {
+          g_autofree char *text = g_strdup_printf ("the answer would hold %" G_GINT64_FORMAT " rows; at most %u: "
+                                                   "ask for fewer entities, a shorter period or longer intervals",
+                                                   n_rows, PLT_PROTOCOL_MAX_KPI_ROWS);
+
+          return answer_error (query, epoch, PLT_PROTOCOL_ERROR_TOO_LARGE, text);
+        }
+
+      if (n_ids > 0)
+        report_rows (self, scope, (const char * const *) ids, from, to, interval_ms, MIN (now, to),
+                     result->u.kpi_result.rows);
+    }
+
+  return plt_message_encode (result);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The router's side (plt-router.c calls it from its tick)                   */
+/* ------------------------------------------------------------------------ */
+
+/* Whether @view sees the entity of @push, worked out once per view key. */
+static gboolean
+push_visible (PltKpiService    *self,
+              GHashTable       *seen,
+              PltView          *view,
+              const PltKpiPush *push)
+{
+  g_autofree char *key = NULL;
+  gpointer value;
+  gboolean visible;
+
+  if (plt_view_is_full (view))
+    return TRUE;
+
+  key = g_strdup_printf ("%s\x1f%d\x1f%s", plt_view_get_key (view), push->scope, push->id);
+  if (g_hash_table_lookup_extended (seen, key, NULL, &value))
+    return GPOINTER_TO_INT (value);
+
+  visible = entity_visible (self, view, push->scope, push->id, NULL);
+  g_hash_table_insert (seen, g_steal_pointer (&key), GINT_TO_POINTER (visible));
+  return visible;
+}
+
+static void
+send_pushes (PltKpiService *self,
+             GHashTable    *seen,
+             PltSession    *session,
+             guint          scopes,
+             GPtrArray     *pushes)
+{
+  PltView *view = _plt_session_get_view (session);
+
+  for (guint i = 0; i < pushes->len; i++)
+    {
+      const PltKpiPush *push = g_ptr_array_index (pushes, i);
+
+      if ((scopes & (1u << push->scope)) == 0 || !push_visible (self, seen, view, push))
+        continue;
+      _plt_session_send_event (session, push->text);
+    }
+}
+
+void
+_plt_router_publish_kpis (PltRouter *router)
+{
+  PltKpiService *self = router->kpi;
+  g_autoptr(GPtrArray) pushes = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GHashTable *subscribed;
+  GHashTableIter iter;
+  gpointer value;
+  guint wanted = 0;
+
+  if (self == NULL)
+    return;
+
+  /* Only the scopes someone subscribed to are computed; the live figures
+   * follow the records whatever. */
+  g_hash_table_iter_init (&iter, self->subscribed);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    wanted |= GPOINTER_TO_UINT (value);
+  pushes = plt_kpi_service_take_pushes (self, g_get_monotonic_time (), router->epoch, wanted);
+  if (pushes->len == 0)
+    return;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  subscribed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < router->sessions->len; i++)
+    {
+      PltSession *session = g_ptr_array_index (router->sessions, i);
+      const char *id = _plt_session_get_id (session);
+      gpointer scopes;
+
+      if (!g_hash_table_lookup_extended (self->subscribed, id, NULL, &scopes))
+        continue;
+      /* A session kept for a resume keeps its subscription. */
+      g_hash_table_insert (subscribed, g_strdup (id), scopes);
+      if (_plt_session_is_streaming (session) && _plt_session_is_connected (session))
+        send_pushes (self, seen, session, GPOINTER_TO_UINT (scopes), pushes);
+    }
+
+  /* The sessions that are gone are forgotten. */
+  g_hash_table_unref (self->subscribed);
+  self->subscribed = subscribed;
+}
+
+void
+_plt_router_kpi_subscribe (PltRouter        *router,
+                           PltSession       *session,
+                           const PltMessage *message)
+{
+  PltKpiService *self = router->kpi;
+  const PltKpiSubscribeData *subscribe = &message->u.kpi_subscribe;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *answer = NULL;
+  guint scopes = 0;
+
+  for (guint i = 0; subscribe->scopes[i] != NULL; i++)
+    {
+      PltKpiScope scope;
+
+      if (!plt_kpi_scope_from_string (subscribe->scopes[i], &scope))
+        {
+          g_autofree char *text = g_strdup_printf ("field “data.scopes[%u]” must be queue, team or agent", i);
+
+          answer = encode_error (subscribe->id, router->epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST, text);
+          _plt_session_send_event (session, answer);
+          return;
+        }
+      scopes |= 1u << scope;
+    }
+
+  if (scopes != 0)
+    g_hash_table_replace (self->subscribed, g_strdup (_plt_session_get_id (session)), GUINT_TO_POINTER (scopes));
+  else
+    g_hash_table_remove (self->subscribed, _plt_session_get_id (session));
+
+  {
+    g_autoptr(PltMessage) result = plt_message_new (PLT_MESSAGE_RESULT);
+
+    result->epoch = g_strdup (router->epoch);
+    result->u.result.reply_to = g_strdup (subscribe->id);
+    result->u.result.ok = TRUE;
+    answer = plt_message_encode (result);
+    _plt_session_send_event (session, answer);
+  }
+
+  /* The figures so far of every queue and team it sees (agents come as
+   * they change: a large centre has too many to send at once). */
+  if ((scopes & ((1u << PLT_KPI_SCOPE_QUEUE) | (1u << PLT_KPI_SCOPE_TEAM))) != 0)
+    {
+      gint64 now_us = g_get_monotonic_time ();
+
+      all = plt_kpi_service_dup_all_pushes (self, router->epoch);
+      send_pushes (self, seen, session, scopes, all);
+
+      /* Counts as each entity's push: the next waits its turn. */
+      for (guint i = 0; i < all->len; i++)
+        {
+          const PltKpiPush *push = g_ptr_array_index (all, i);
+
+          g_hash_table_replace (self->last_push[push->scope], g_strdup (push->id),
+                                g_memdup2 (&now_us, sizeof now_us));
+        }
+    }
+}
+
+void
+_plt_router_kpi_query (PltRouter        *router,
+                       PltSession       *session,
+                       const PltMessage *message)
+{
+  g_autofree char *answer = plt_kpi_service_answer (router->kpi, _plt_session_get_view (session),
+                                                    &message->u.kpi_query, router->epoch);
+
+  _plt_session_send_event (session, answer);
+}

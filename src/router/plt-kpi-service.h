@@ -1,0 +1,92 @@
+/* plt-kpi-service.h — the router's KPIs: live figures for the sessions, and
+ * the answers to kpi.query (docs/kpis.md, docs/protocol.md §4.4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "plt-acd.h"
+#include "plt-kpi.h"
+#include "plt-protocol.h"
+#include "plt-view.h"
+
+G_BEGIN_DECLS
+
+/* The rolling window of the live figures. */
+#define PLT_KPI_SERVICE_WINDOW_MS       (30 * 60 * 1000)
+/* The shortest time between two kpi.update of one entity and period, in
+ * real time: queues and teams, agents. */
+#define PLT_KPI_SERVICE_PUSH_US         G_USEC_PER_SEC
+#define PLT_KPI_SERVICE_AGENT_PUSH_US   (5 * G_USEC_PER_SEC)
+
+typedef struct _PltKpiService PltKpiService;
+
+/**
+ * PltKpiPush:
+ * @scope: the entity's scope
+ * @id: the entity
+ * @text: the kpi.update, encoded without seq (each session adds its own)
+ *
+ * One live update, for the sessions that see the entity.
+ */
+typedef struct
+{
+  PltKpiScope  scope;
+  char        *id;
+  char        *text;
+} PltKpiPush;
+
+void           plt_kpi_push_free              (PltKpiPush        *push);
+
+/* Follows @acd (referenced): reads its records of today, then its signals.
+ * The KPI settings come from the scenario: each queue's T, the day from
+ * local midnight in the scenario's zone, abandons counted as misses and
+ * short abandons under 5 s. */
+PltKpiService *plt_kpi_service_new            (PltAcd            *acd);
+void           plt_kpi_service_free           (PltKpiService     *self);
+/* Returns: (transfer none) */
+PltKpiConfig  *plt_kpi_service_get_config     (PltKpiService     *self);
+
+/* Once per router tick: takes in the contacts in progress (at most once a
+ * second of real time, @now_us monotonic) and returns the kpi.update due
+ * in @scopes (a mask of 1 << PltKpiScope; changes in other scopes are
+ * dropped) — entities whose figures changed, no more often than
+ * PLT_KPI_SERVICE_PUSH_US (queues, teams) or PLT_KPI_SERVICE_AGENT_PUSH_US
+ * (agents): queues today and rolling, teams and agents today.
+ * Returns: (transfer full) (element-type PltKpiPush) */
+GPtrArray     *plt_kpi_service_take_pushes    (PltKpiService     *self,
+                                               gint64             now_us,
+                                               const char        *epoch,
+                                               guint              scopes);
+/* Every queue's and team's figures now, for a session that starts.
+ * Returns: (transfer full) (element-type PltKpiPush) */
+GPtrArray     *plt_kpi_service_dup_all_pushes (PltKpiService     *self,
+                                               const char        *epoch);
+
+/* Whether @view (NULL: everything) sees the entity. */
+gboolean       plt_kpi_service_is_visible     (PltKpiService     *self,
+                                               PltView           *view,
+                                               PltKpiScope        scope,
+                                               const char        *id);
+/* The entities a kpi.query touches for @view: @ids (each must be seen, else
+ * FORBIDDEN; an unknown one reads the same as a hidden one, except for a
+ * full view, NOT_FOUND), or when @ids is empty every entity of @scope the
+ * view sees. For role checks. Returns: (transfer full) (nullable) */
+GStrv          plt_kpi_service_resolve_ids    (PltKpiService     *self,
+                                               PltView           *view,
+                                               PltKpiScope        scope,
+                                               const char * const *ids,
+                                               GError           **error);
+/* The answer to @query for @view: a kpi.result, or an error with reply_to
+ * (BAD_REQUEST, TOO_LARGE, FORBIDDEN, NOT_FOUND), encoded without seq (the
+ * session adds its own), with @epoch. Returns: (transfer full) */
+char          *plt_kpi_service_answer         (PltKpiService     *self,
+                                               PltView           *view,
+                                               const PltKpiQueryData *query,
+                                               const char        *epoch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltKpiPush, plt_kpi_push_free)
+
+G_END_DECLS
