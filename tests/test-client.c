@@ -14,6 +14,7 @@
 #include "plt-clock.h"
 #include "plt-model.h"
 #include "plt-protocol.h"
+#include "plt-queue.h"
 #include "plt-team.h"
 
 #define WAIT_TIMEOUT_MS 10000
@@ -1080,6 +1081,322 @@ test_subprotocol_case (Fixture       *f,
   g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
+/* KPIs ---------------------------------------------------------------------- */
+
+/* The index of the first message of type @type_name the peer received at or
+ * after @from, or -1. */
+static int
+peer_find (Peer       *peer,
+           const char *type_name,
+           guint       from,
+           PltMessage **out)
+{
+  g_autoptr(PltDecoder) decoder = plt_decoder_new (PLT_DECODER_FROM_CLIENT);
+
+  for (guint i = from; i < peer->received->len; i++)
+    {
+      const char *text = g_ptr_array_index (peer->received, i);
+      g_autoptr(PltMessage) message = plt_decoder_decode (decoder, text, strlen (text), NULL);
+
+      g_assert_nonnull (message);
+      if (g_strcmp0 (message->type_name, type_name) == 0)
+        {
+          if (out != NULL)
+            *out = g_steal_pointer (&message);
+          return (int) i;
+        }
+    }
+
+  return -1;
+}
+
+typedef struct
+{
+  Peer       *peer;
+  const char *type_name;
+} FindWait;
+
+static gboolean
+peer_has (FindWait *w)
+{
+  return peer_find (w->peer, w->type_name, 0, NULL) >= 0;
+}
+
+static PltMessage *
+queue_delta (const char *epoch,
+             gint64      seq,
+             const char *id)
+{
+  PltMessage *message = server_message (PLT_MESSAGE_QUEUE_UPDATE, seq, epoch);
+
+  message->u.queue = plt_queue_data_new ();
+  message->u.queue->id = g_strdup (id);
+  message->u.queue->ver = 1;
+  message->u.queue->name = g_strdup ("Ventes");
+  message->u.queue->media = PLT_QUEUE_MEDIA_INBOUND;
+  message->u.queue->sl_threshold_s = 20;
+  message->u.queue->sl_target = 0.8;
+
+  return message;
+}
+
+static PltMessage *
+kpi_update (const char *epoch,
+            const char *id,
+            const char *period,
+            double      service_level)
+{
+  /* Not a delta: it carries the seq of the latest one. */
+  PltMessage *message = server_message (PLT_MESSAGE_KPI_UPDATE, 2, epoch);
+  PltKpiUpdateData *data = &message->u.kpi_update;
+
+  data->scope = g_strdup ("queue");
+  data->id = g_strdup (id);
+  data->period = g_strdup (period);
+  data->from = 1795741200000;
+  data->to = 1795774530000;
+  data->sl_variant = g_strdup ("short_abandons_excluded");
+  data->sl_threshold_s = 20;
+  data->values.offered = 10;
+  data->values.answered = 8;
+  data->values.service_level = service_level;
+  data->values.asa_s = 12.5;
+
+  return message;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+queue_has_rolling (Fixture *f)
+{
+  PltQueue *queue = plt_model_lookup_queue (f->model, "q-1");
+
+  return queue != NULL && plt_queue_get_kpi (queue, PLT_KPI_PERIOD_ROLLING) != NULL;
+}
+
+static void
+test_kpi_live (Fixture       *f,
+               gconstpointer  data)
+{
+  Peer *peer;
+  PltQueue *queue;
+  const PltKpiFigures *today;
+  FindWait subscribed = { NULL, "kpi.subscribe" };
+  g_autoptr(PltMessage) subscribe = NULL;
+  guint notified = 0;
+  guint errors;
+  int index;
+
+  plt_client_connect (f->client, f->uri);
+  peer = wait_peer (f, 0);
+  initial_sync (f, peer, "ep-1", 1);
+
+  /* Once the snapshot is applied, the client asks for live figures. */
+  subscribed.peer = peer;
+  wait_until (peer_has, &subscribed);
+  index = peer_find (peer, "kpi.subscribe", 0, &subscribe);
+  g_assert_cmpint (index, >, 0);
+  g_assert_nonnull (strstr (g_ptr_array_index (peer->received, index), "\"scopes\":[\"queue\",\"team\"]"));
+
+  send_message (peer, queue_delta ("ep-1", 2, "q-1"));
+  barrier (f, peer);
+  queue = plt_model_lookup_queue (f->model, "q-1");
+  g_assert_nonnull (queue);
+  g_assert_null (plt_queue_get_kpi (queue, PLT_KPI_PERIOD_TODAY));
+  g_signal_connect (queue, "notify::kpi-today", G_CALLBACK (count_notify_cb), &notified);
+
+  errors = f->errors->len;
+
+  /* Figures of a queue the model does not hold, or of an unknown period,
+   * are dropped; the others are kept, with the queue's variant and T. */
+  send_message (peer, kpi_update ("ep-1", "q-unknown", "today", 0.5));
+  send_message (peer, kpi_update ("ep-1", "q-1", "yesterday", 0.5));
+  send_message (peer, kpi_update ("ep-1", "q-1", "today", 0.75));
+  send_message (peer, kpi_update ("ep-1", "q-1", "today", 0.75));   /* the same: no notify */
+  send_message (peer, kpi_update ("ep-1", "q-1", "rolling", 0.9));
+  wait_until (queue_has_rolling, f);
+
+  today = plt_queue_get_kpi (queue, PLT_KPI_PERIOD_TODAY);
+  g_assert_nonnull (today);
+  g_assert_cmpint (today->period, ==, PLT_KPI_PERIOD_TODAY);
+  g_assert_true (today->has_sl_variant);
+  g_assert_cmpint (today->sl_variant, ==, PLT_SL_SHORT_EXCLUDED);
+  g_assert_cmpuint (today->sl_threshold_s, ==, 20);
+  g_assert_cmpfloat (today->values.service_level, ==, 0.75);
+  g_assert_cmpfloat (today->values.asa_s, ==, 12.5);
+  g_assert_cmpint (today->values.offered, ==, 10);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpfloat (plt_queue_get_kpi (queue, PLT_KPI_PERIOD_ROLLING)->values.service_level, ==, 0.9);
+
+  /* None of it is an error, nor are the answers to the subscription. */
+  send_text (peer, "{\"v\":1,\"type\":\"result\",\"seq\":2,\"epoch\":\"ep-1\",\"data\":{\"reply_to\":\"kpi-subscribe\",\"ok\":true}}");
+  barrier (f, peer);
+  g_assert_cmpuint (f->errors->len, ==, errors + 1);   /* the barrier's own */
+  g_signal_handlers_disconnect_by_func (queue, count_notify_cb, &notified);
+}
+
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *rows;
+  GError    *error;
+} QueryWait;
+
+static void
+query_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  QueryWait *w = user_data;
+
+  w->rows = plt_client_query_kpi_finish (PLT_CLIENT (source), result, &w->error);
+  w->done = TRUE;
+}
+
+static gboolean
+query_done (QueryWait *w)
+{
+  return w->done;
+}
+
+static void
+query_wait_clear (QueryWait *w)
+{
+  g_clear_pointer (&w->rows, g_ptr_array_unref);
+  g_clear_error (&w->error);
+  w->done = FALSE;
+}
+
+/* Waits for the @n-th kpi.query (from 1) and returns its id. */
+static char *
+wait_query (Peer  *peer,
+            guint  n)
+{
+  FindWait w = { peer, "kpi.query" };
+  g_autoptr(PltMessage) query = NULL;
+  guint from = 0;
+  int index = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      wait_until (peer_has, &w);
+      while ((index = peer_find (peer, "kpi.query", from, NULL)) < 0)
+        g_main_context_iteration (NULL, TRUE);
+      from = (guint) index + 1;
+    }
+  g_assert_cmpint (peer_find (peer, "kpi.query", (guint) index, &query), ==, index);
+
+  return g_strdup (query->u.kpi_query.id);
+}
+
+static void
+test_kpi_query (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const ids[] = { "q-1", NULL };
+  QueryWait w = { 0 };
+  g_autoptr(PltMessage) query = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *refusal = NULL;
+  PltMessage *result;
+  PltKpiRow *row;
+  Peer *peer;
+
+  /* Not connected: at once. */
+  plt_client_query_kpi_period (f->client, PLT_KPI_SCOPE_QUEUE, ids, PLT_KPI_PERIOD_TODAY, 900,
+                               NULL, query_done_cb, &w);
+  wait_until (query_done, &w);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+  query_wait_clear (&w);
+
+  plt_client_connect (f->client, f->uri);
+  peer = wait_peer (f, 0);
+  initial_sync (f, peer, "ep-1", 1);
+
+  /* A question and its answer. */
+  plt_client_query_kpi_period (f->client, PLT_KPI_SCOPE_QUEUE, ids, PLT_KPI_PERIOD_TODAY, 900,
+                               NULL, query_done_cb, &w);
+  id = wait_query (peer, 1);
+  g_assert_cmpint (peer_find (peer, "kpi.query", 0, &query), >, 0);
+  g_assert_cmpstr (query->u.kpi_query.scope, ==, "queue");
+  g_assert_cmpstr (query->u.kpi_query.period, ==, "today");
+  g_assert_cmpint (query->u.kpi_query.interval_s, ==, 900);
+  g_assert_cmpstrv (query->u.kpi_query.ids, ids);
+
+  result = server_message (PLT_MESSAGE_KPI_RESULT, 1, "ep-1");
+  result->u.kpi_result.reply_to = g_strdup ("kpi-other");
+  result->u.kpi_result.scope = g_strdup ("queue");
+  send_message (peer, result);                 /* nobody waits for it */
+  result = server_message (PLT_MESSAGE_KPI_RESULT, 1, "ep-1");
+  result->u.kpi_result.reply_to = g_strdup (id);
+  result->u.kpi_result.scope = g_strdup ("queue");
+  row = g_new0 (PltKpiRow, 1);
+  row->id = g_strdup ("q-1");
+  row->from = 1795741200000;
+  row->to = 1795742100000;
+  plt_kpi_values_init (&row->values);
+  row->values.offered = 12;
+  row->values.service_level = 0.5;
+  g_ptr_array_add (result->u.kpi_result.rows, row);
+  send_message (peer, result);
+  wait_until (query_done, &w);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (w.rows->len, ==, 1);
+  row = g_ptr_array_index (w.rows, 0);
+  g_assert_cmpstr (row->id, ==, "q-1");
+  g_assert_cmpint (row->from, ==, 1795741200000);
+  g_assert_cmpint (row->values.offered, ==, 12);
+  g_assert_cmpfloat (row->values.service_level, ==, 0.5);
+  query_wait_clear (&w);
+
+  /* A refusal answers the question, in the router's words. */
+  plt_client_query_kpi (f->client, PLT_KPI_SCOPE_QUEUE, NULL, 1795741200000, 1795827600000, 0,
+                        NULL, query_done_cb, &w);
+  g_free (id);
+  id = wait_query (peer, 2);
+  refusal = plt_protocol_encode_error_full (1, "ep-1", PLT_PROTOCOL_ERROR_FORBIDDEN,
+                                            "not your queue", FALSE, id, 0);
+  send_text (peer, refusal);
+  wait_until (query_done, &w);
+  g_assert_error (w.error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_FORBIDDEN);
+  g_assert_cmpstr (w.error->message, ==, "not your queue");
+  g_assert_null (plt_client_get_last_error (f->client));
+  query_wait_clear (&w);
+
+  /* A link that drops fails the questions in flight. */
+  plt_client_query_kpi (f->client, PLT_KPI_SCOPE_QUEUE, NULL, 1795741200000, 1795827600000, 0,
+                        NULL, query_done_cb, &w);
+  g_free (id);
+  id = wait_query (peer, 3);
+  soup_websocket_connection_close (peer->conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+  wait_until (query_done, &w);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED);
+  query_wait_clear (&w);
+
+  /* A cancelled question returns cancelled, and its late answer is
+   * ignored. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Peer *again;
+
+    again = wait_peer (f, 1);
+    initial_sync (f, again, "ep-1", 1);
+    plt_client_query_kpi (f->client, PLT_KPI_SCOPE_QUEUE, NULL, 1795741200000, 1795827600000, 0,
+                          cancellable, query_done_cb, &w);
+    g_cancellable_cancel (cancellable);
+    wait_until (query_done, &w);
+    g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    query_wait_clear (&w);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,6 +1421,8 @@ main (int   argc,
   ADD ("refused", test_refused);
   ADD ("bad-uri", test_bad_uri);
   ADD ("subprotocol-case", test_subprotocol_case);
+  ADD ("kpi-live", test_kpi_live);
+  ADD ("kpi-query", test_kpi_query);
 
 #undef ADD
 

@@ -5,6 +5,7 @@
  *   plt-client-snapshot.c  the stream: deltas by seq, snapshots collected
  *                          aside and swapped in one step, resync
  *   plt-client-login.c     logging in (POST /login), secrets, certificates
+ *   plt-client-kpi.c       live figures and KPI queries
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,6 +79,11 @@ struct _PltClient
   guint                    connect_timeout_ms;
   guint                    snapshot_timeout_ms;
 
+  /* KPIs */
+  GStrv                    kpi_scopes;       /* to subscribe to */
+  GHashTable              *kpi_queries;      /* id → GTask, in flight */
+  guint                    kpi_query_serial;
+
   /* Sources */
   guint                    retry_source;
   guint                    watchdog_source;
@@ -88,6 +94,7 @@ struct _PltClient
   guint                    in_snapshot : 1;
   guint                    can_resume : 1;    /* the model was complete when the link dropped */
   guint                    resuming : 1;      /* the hello of this link asked to resume */
+  guint                    kpi_subscribed : 1; /* in this session */
 };
 
 enum {
@@ -164,6 +171,12 @@ void _plt_client_fail (PltClient  *self,
                        gushort     close_code);
 void _plt_client_fail_tls (PltClient            *self,
                            GTlsCertificateFlags  errors);
+/* plt-client-kpi.c: TRUE if @message was a KPI message (or the answer to
+ * one) and was handled */
+gboolean _plt_client_kpi_handle (PltClient        *self,
+                                 const PltMessage *message);
+void _plt_client_kpi_synced (PltClient *self);
+void _plt_client_kpi_fail_queries (PltClient *self);
 void _plt_client_lose_link (PltClient  *self,
                             const char *why,
                             gboolean    at_once);

@@ -253,5 +253,6 @@ _plt_client_snapshot_end (PltClient        *self,
     }
 
   _plt_client_maybe_ack (self);
+  _plt_client_kpi_synced (self);
   g_signal_emit (self, _plt_client_signals[SYNCED], 0);
 }

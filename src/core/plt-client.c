@@ -60,6 +60,9 @@ _plt_client_set_state (PltClient          *self,
 
   self->state = state;
   plt_clock_set_running (self->clock, state == PLT_CONNECTION_STATE_LIVE);
+  /* The router forgets the questions of a session whose link dropped. */
+  if (state != PLT_CONNECTION_STATE_LIVE && state != PLT_CONNECTION_STATE_SYNCING)
+    _plt_client_kpi_fail_queries (self);
   g_object_notify_by_pspec (G_OBJECT (self), _plt_client_properties[PROP_STATE]);
 }
 
@@ -448,6 +451,7 @@ handle_welcome (PltClient        *self,
 
   g_free (self->session_id);
   self->session_id = g_strdup (welcome->session);
+  self->kpi_subscribed = FALSE;
   self->awaiting_snapshot = TRUE;
   self->snapshot_deadline = g_get_monotonic_time () + (gint64) self->snapshot_timeout_ms * 1000;
   set_epoch (self, message->epoch);
@@ -507,6 +511,9 @@ handle_message (PltClient  *self,
       self->can_resume = FALSE;
       return;
     }
+
+  if (_plt_client_kpi_handle (self, message))
+    return;
 
   if (plt_message_type_is_delta (message->type))
     {
@@ -1001,6 +1008,7 @@ plt_client_dispose (GObject *object)
   PltClient *self = PLT_CLIENT (object);
 
   drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
+  _plt_client_kpi_fail_queries (self);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   if (self->clock != NULL && self->state == PLT_CONNECTION_STATE_LIVE)
     plt_clock_set_running (self->clock, FALSE);
@@ -1027,6 +1035,8 @@ plt_client_finalize (GObject *object)
   g_clear_pointer (&self->epoch, g_free);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->kpi_scopes, g_strfreev);
+  g_clear_pointer (&self->kpi_queries, g_hash_table_unref);
   g_clear_pointer (&self->login_user, g_free);
   _plt_client_secret_clear (&self->login_password);
   _plt_client_secret_clear (&self->token);
@@ -1201,6 +1211,7 @@ plt_client_init (PltClient *self)
   self->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
   self->snapshot_timeout_ms = DEFAULT_SNAPSHOT_TIMEOUT_MS;
   self->acked_seq = -1;
+  self->kpi_scopes = g_strdupv ((char **) (const char * const[]) { "queue", "team", NULL });
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "plt-clock.h"
+#include "plt-kpi.h"
 #include "plt-model.h"
 #include "plt-types.h"
 
@@ -115,5 +116,46 @@ gboolean            plt_client_set_ca_file       (PltClient  *self,
                                                   const char *path,
                                                   GError    **error);
 GTlsCertificateFlags plt_client_get_tls_errors   (PltClient  *self);
+
+/*
+ * KPIs (docs/protocol.md §4.4). Live figures are asked for once a
+ * session's first snapshot is applied, for the scopes set here (default
+ * "queue" and "team"; NULL or empty: none), from the next session on; each
+ * kpi.update goes to plt_model_apply_kpi(). A router without them answers
+ * the subscription with an error, which the client keeps quiet.
+ */
+void                plt_client_set_kpi_scopes    (PltClient          *self,
+                                                  const char * const *scopes);
+/*
+ * Asks the router for the figures of @ids (NULL or empty: every entity of
+ * @scope the session sees) over [@from, @to), or over @period (each
+ * entity's own day for today), cut every @interval_s seconds (0: one row per
+ * entity; at least 60 otherwise). Fails with G_IO_ERROR_NOT_CONNECTED when
+ * not connected, G_IO_ERROR_CONNECTION_CLOSED when the link drops first,
+ * or the router's refusal in PLT_PROTOCOL_ERROR (its code, its words).
+ *
+ * _finish returns: (transfer full) (element-type PltKpiRow): the rows, as
+ * in kpi.result (counters are not sent: only values)
+ */
+void                plt_client_query_kpi         (PltClient           *self,
+                                                  PltKpiScope          scope,
+                                                  const char * const  *ids,
+                                                  gint64               from,
+                                                  gint64               to,
+                                                  guint                interval_s,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+void                plt_client_query_kpi_period  (PltClient           *self,
+                                                  PltKpiScope          scope,
+                                                  const char * const  *ids,
+                                                  PltKpiPeriod         period,
+                                                  guint                interval_s,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray          *plt_client_query_kpi_finish  (PltClient           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

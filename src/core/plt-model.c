@@ -543,6 +543,34 @@ plt_model_apply_delta (PltModel         *self,
   return changed;
 }
 
+gboolean
+plt_model_apply_kpi (PltModel               *self,
+                     const PltKpiUpdateData *data)
+{
+  g_autoptr(PltKpiFigures) figures = NULL;
+  PltKpiScope scope;
+  PltQueue *queue;
+
+  g_return_val_if_fail (PLT_IS_MODEL (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (!plt_kpi_scope_from_string (data->scope, &scope) || scope != PLT_KPI_SCOPE_QUEUE ||
+      data->id == NULL)
+    return FALSE;
+
+  queue = plt_store_lookup (self->queues, data->id);
+  if (queue == NULL)
+    return FALSE;
+
+  figures = plt_kpi_figures_new (data);
+  if (figures == NULL)
+    return FALSE;
+
+  plt_queue_set_kpi (queue, figures);
+
+  return TRUE;
+}
+
 typedef struct
 {
   PltStore   *store;

@@ -46,6 +46,14 @@ PltCall    *plt_model_lookup_call        (PltModel   *self,
 gboolean    plt_model_apply_delta        (PltModel         *self,
                                           const PltMessage *message);
 
+/* Applies live figures (kpi.update, not a delta) to the entity they are
+ * about: the queue's "kpi-today" or "kpi-rolling" is replaced and
+ * notified at once (no flush: the stores' items do not change). Figures of
+ * an entity the model does not hold, of teams and agents (which keep none
+ * yet), or of an unknown period are dropped. Returns TRUE if kept. */
+gboolean    plt_model_apply_kpi          (PltModel                *self,
+                                          const PltKpiUpdateData  *data);
+
 /* Replaces the whole state with the given entities in one step: existing
  * items are updated in place (forced, whatever their version), new ones
  * added, absent ones removed; then flushes. Arrays hold Plt*Data, borrowed. */

@@ -22,6 +22,7 @@ struct _PltQueue
   double               asa;
   PltQueueAgentCounts  agents;
   PltQueueToday        today;
+  PltKpiFigures       *kpi[2];             /* by PltKpiPeriod */
   PltQueueMedia        media;
   guint                priority;
   guint                sl_threshold_s;
@@ -51,6 +52,8 @@ enum {
   PROP_ANSWERED_IN_SL,
   PROP_SERVICE_LEVEL,
   PROP_ASA,
+  PROP_KPI_TODAY,
+  PROP_KPI_ROLLING,
   N_PROPS
 };
 
@@ -63,6 +66,8 @@ plt_queue_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->kpi[PLT_KPI_PERIOD_TODAY], plt_kpi_figures_unref);
+  g_clear_pointer (&self->kpi[PLT_KPI_PERIOD_ROLLING], plt_kpi_figures_unref);
 
   G_OBJECT_CLASS (plt_queue_parent_class)->finalize (object);
 }
@@ -153,6 +158,14 @@ plt_queue_get_property (GObject    *object,
       g_value_set_double (value, self->asa);
       break;
 
+    case PROP_KPI_TODAY:
+      g_value_set_boxed (value, self->kpi[PLT_KPI_PERIOD_TODAY]);
+      break;
+
+    case PROP_KPI_ROLLING:
+      g_value_set_boxed (value, self->kpi[PLT_KPI_PERIOD_ROLLING]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +215,10 @@ plt_queue_class_init (PltQueueClass *klass)
     g_param_spec_double ("service-level", NULL, NULL, -1.0, G_MAXDOUBLE, -1.0, flags);
   properties[PROP_ASA] =
     g_param_spec_double ("asa", NULL, NULL, -1.0, G_MAXDOUBLE, -1.0, flags);
+  properties[PROP_KPI_TODAY] =
+    g_param_spec_boxed ("kpi-today", NULL, NULL, PLT_TYPE_KPI_FIGURES, flags);
+  properties[PROP_KPI_ROLLING] =
+    g_param_spec_boxed ("kpi-rolling", NULL, NULL, PLT_TYPE_KPI_FIGURES, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -320,6 +337,38 @@ plt_queue_get_asa (PltQueue *self)
   g_return_val_if_fail (PLT_IS_QUEUE (self), -1.0);
 
   return self->asa;
+}
+
+const PltKpiFigures *
+plt_queue_get_kpi (PltQueue     *self,
+                   PltKpiPeriod  period)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE (self), NULL);
+  g_return_val_if_fail ((guint) period < G_N_ELEMENTS (self->kpi), NULL);
+
+  return self->kpi[period];
+}
+
+gboolean
+plt_queue_set_kpi (PltQueue      *self,
+                   PltKpiFigures *figures)
+{
+  PltKpiFigures **slot;
+
+  g_return_val_if_fail (PLT_IS_QUEUE (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+  g_return_val_if_fail ((guint) figures->period < G_N_ELEMENTS (self->kpi), FALSE);
+
+  slot = &self->kpi[figures->period];
+  if (plt_kpi_figures_equal (*slot, figures))
+    return FALSE;
+
+  g_clear_pointer (slot, plt_kpi_figures_unref);
+  *slot = plt_kpi_figures_ref (figures);
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[figures->period == PLT_KPI_PERIOD_TODAY ? PROP_KPI_TODAY : PROP_KPI_ROLLING]);
+
+  return TRUE;
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "plt-kpi-figures.h"
 #include "plt-protocol.h"
 #include "plt-types.h"
 
@@ -23,7 +24,9 @@ G_DECLARE_FINAL_TYPE (PltQueue, plt_queue, PLT, QUEUE, GObject)
  *   "agents-logged-out" uint,
  *   "offered", "answered", "abandoned", "answered-in-sl" uint,
  *   "service-level" double (answered_in_sl / answered, -1 when nothing answered),
- *   "asa" double (s, -1 when nothing answered)
+ *   "asa" double (s, -1 when nothing answered),
+ *   "kpi-today", "kpi-rolling" PltKpiFigures (nullable): the router's live
+ *   figures (kpi.update), with the queue's SL variant and threshold
  */
 
 PltQueue      *plt_queue_new                  (const char *id);
@@ -39,6 +42,14 @@ const PltQueueAgentCounts *plt_queue_get_agents (PltQueue *self);
 const PltQueueToday       *plt_queue_get_today  (PltQueue *self);
 double         plt_queue_get_service_level    (PltQueue   *self);
 double         plt_queue_get_asa              (PltQueue   *self);
+
+/* Returns: (transfer none) (nullable): the last figures the router sent */
+const PltKpiFigures *plt_queue_get_kpi        (PltQueue      *self,
+                                               PltKpiPeriod   period);
+/* Keeps @figures for their period; returns TRUE if they differ from the
+ * ones kept. */
+gboolean       plt_queue_set_kpi              (PltQueue      *self,
+                                               PltKpiFigures *figures);
 
 gboolean       plt_queue_apply                (PltQueue           *self,
                                                const PltQueueData *data,
