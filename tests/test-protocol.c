@@ -12,6 +12,7 @@
 #include "plt-enums.h"
 #include "plt-protocol.h"
 #include "plt-protocol-planning.h"
+#include "plt-protocol-supervisor.h"
 
 #define ENVELOPE "\"v\":1,\"seq\":7,\"epoch\":\"e1\""
 
@@ -1818,6 +1819,141 @@ test_reject_planning (void)
                         "\"current\":{\"team\":\"t\"}}}", PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.current.week");
 }
 
+/* The supervisor's commands and the history (docs/protocol.md §10, §4.5):
+ * each type survives encoding and decoding, awkward text included. */
+static void
+test_round_trip_supervisor (void)
+{
+  static const PltAgentSkill skills[] = { { (char *) "q-ventes", 1 }, { (char *) "q-\"sav\"", 9 } };
+  static const char * const agents[] = { "a-1", "a-2", NULL };
+  PltAgentInterval interval = { "a-1", PLT_AGENT_STATUS_PAUSED, PLT_AGENT_ACTIVITY_IDLE, "break",
+                                NULL, NULL, 1795770000000, 1795770900000 };
+  PltAgentInterval open = { "a-2", PLT_AGENT_STATUS_AVAILABLE, PLT_AGENT_ACTIVITY_ON_CALL, NULL,
+                            "q-ventes", "c-17", 1795770900000, 0 };
+  PltQueueSample sample = { (char *) "q-ventes", 1795770960000, 3, 1795770900000, { 2, 5, 1, 1, 0 } };
+  PltQueueSample idle = { (char *) "q-sav", 1795770960000, 0, 0, { 0, 0, 0, 0, 4 } };
+  const struct {
+    PltMessageType      type;
+    PltDecoderDirection direction;
+  } cases[] = {
+    { PLT_MESSAGE_CMD_AGENT_SKILLS, PLT_DECODER_FROM_CLIENT },
+    { PLT_MESSAGE_CMD_MESSAGE, PLT_DECODER_FROM_CLIENT },
+    { PLT_MESSAGE_HISTORY_QUERY, PLT_DECODER_FROM_CLIENT },
+    { PLT_MESSAGE_MESSAGE_NEW, PLT_DECODER_FROM_SERVER },
+    { PLT_MESSAGE_MESSAGE_ACK, PLT_DECODER_FROM_SERVER },
+    { PLT_MESSAGE_HISTORY_RESULT, PLT_DECODER_FROM_SERVER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PltMessage) message = plt_message_new (cases[i].type);
+      g_autoptr(PltMessage) decoded = NULL;
+      PltSupervisorMessage *p = plt_supervisor_message_new ();
+
+      g_assert_true (plt_message_type_is_supervisor (cases[i].type));
+      g_assert_false (plt_message_type_is_delta (cases[i].type));
+      g_assert_cmpint (plt_message_type_from_string (plt_message_type_to_string (cases[i].type)), ==, cases[i].type);
+      message->u.supervisor = p;
+      if (cases[i].direction == PLT_DECODER_FROM_SERVER)
+        set_server_envelope (message, 42);
+
+      switch (cases[i].type)
+        {
+        case PLT_MESSAGE_CMD_AGENT_SKILLS:
+          p->id = g_strdup ("c-1");
+          p->agent = g_strdup ("a-1");
+          plt_supervisor_message_set_skills (p, skills, G_N_ELEMENTS (skills));
+          break;
+        case PLT_MESSAGE_CMD_MESSAGE:
+          p->id = g_strdup ("c-2");
+          p->to_team = g_strdup ("t-sud");
+          p->text = g_strdup (NASTY);
+          break;
+        case PLT_MESSAGE_MESSAGE_NEW:
+          p->id = g_strdup ("m-1");
+          p->to_agent = g_strdup ("a-1");
+          p->text = g_strdup (NASTY);
+          p->from = g_strdup ("Léa");
+          p->at = 1795770000000;
+          break;
+        case PLT_MESSAGE_MESSAGE_ACK:
+          p->id = g_strdup ("m-1");
+          p->agent = g_strdup ("a-1");
+          p->at = 1795770001000;
+          break;
+        case PLT_MESSAGE_HISTORY_QUERY:
+          p->id = g_strdup ("h-1");
+          p->from_ms = 1795770000000;
+          p->to_ms = 1795773600000;
+          g_strfreev (p->agents);
+          p->agents = g_strdupv ((char **) agents);
+          p->step_s = 300;
+          break;
+        case PLT_MESSAGE_HISTORY_RESULT:
+          p->reply_to = g_strdup ("h-1");
+          p->part = 2;
+          p->last = TRUE;
+          g_ptr_array_add (p->intervals, plt_agent_interval_copy (&interval));
+          g_ptr_array_add (p->intervals, plt_agent_interval_copy (&open));
+          g_ptr_array_add (p->queue_samples, plt_queue_sample_copy (&sample));
+          g_ptr_array_add (p->queue_samples, plt_queue_sample_copy (&idle));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      decoded = round_trip (cases[i].direction, message);
+      g_assert_cmpint (decoded->type, ==, cases[i].type);
+      g_assert_nonnull (decoded->u.supervisor);
+
+      /* The encoder of whole messages agrees with plt_message_encode(). */
+      if (cases[i].direction == PLT_DECODER_FROM_CLIENT)
+        {
+          g_autofree char *text = plt_protocol_encode_supervisor (-1, NULL, cases[i].type, p);
+          g_autoptr(PltMessage) again = decode_ok (cases[i].direction, text);
+
+          g_assert_true (plt_supervisor_message_equal (again->u.supervisor, p));
+        }
+    }
+}
+
+static void
+test_reject_supervisor (void)
+{
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.agent.skills\",\"data\":{\"id\":\"c\",\"agent\":\"a\"}}",
+                                    "data.skills");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.agent.skills\",\"data\":{\"id\":\"c\",\"agent\":\"a\","
+                                    "\"skills\":[{\"queue\":\"q\",\"level\":10}]}}", "data.level");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.agent.skills\",\"data\":{\"id\":\"c\",\"agent\":\"a\","
+                                    "\"skills\":[{\"queue\":\"q\",\"level\":1},{\"queue\":\"q\",\"level\":2}]}}", "data.skills");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.message\",\"data\":{\"id\":\"c\",\"text\":\"Bonjour\"}}",
+                                    "data.to_agent");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.message\",\"data\":{\"id\":\"c\",\"to_agent\":\"a\","
+                                    "\"to_team\":\"t\",\"text\":\"Bonjour\"}}", "data.to_agent");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"cmd.message\",\"data\":{\"id\":\"c\",\"to_agent\":\"a\",\"text\":\"\"}}",
+                                    "data.text");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"history.query\",\"data\":{\"id\":\"h\",\"from\":10,\"to\":10}}",
+                                    "data.to");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"history.query\",\"data\":{\"id\":\"h\",\"from\":0,\"to\":100000,"
+                                    "\"step_s\":5}}", "data.step_s");
+  assert_reject_naming_from_client ("{\"v\":1,\"type\":\"history.query\",\"data\":{\"id\":\"h\",\"from\":0,\"to\":100000,"
+                                    "\"agents\":[1]}}", "data.agents");
+  {
+    const char *text = "{\"v\":1,\"type\":\"history.query\",\"data\":{\"id\":\"h\",\"from\":0,\"to\":900000000}}";
+    g_autofree char *message = expect_reject_len (PLT_DECODER_FROM_CLIENT, text, strlen (text),
+                                                  PLT_PROTOCOL_ERROR_TOO_LARGE);
+
+    g_assert_nonnull (strstr (message, "“data.to”"));
+  }
+  assert_reject_naming ("{\"v\":1,\"type\":\"history.result\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"reply_to\":\"h\","
+                        "\"part\":0,\"last\":true,\"intervals\":[{\"agent\":\"a\",\"status\":\"available\","
+                        "\"activity\":\"idle\",\"start\":5,\"end\":4}],\"queue_samples\":[]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.intervals");
+  assert_reject_naming ("{\"v\":1,\"type\":\"history.result\",\"seq\":1,\"epoch\":\"e\",\"data\":{\"reply_to\":\"h\","
+                        "\"part\":0,\"intervals\":[],\"queue_samples\":[]}}",
+                        PLT_PROTOCOL_ERROR_BAD_REQUEST, "data.last");
+}
+
 /* The optional fields of the ACD (docs/protocol.md §5): skills, priorities,
  * today's overflows, callbacks and transfers, a contact's media, origin and
  * parent. Absent, they read as their defaults; at their defaults, they are
@@ -1974,6 +2110,8 @@ main (int   argc,
   g_test_add_func ("/Plateau/Protocol/error-text-is-utf8", test_error_text_is_utf8);
   g_test_add_func ("/Plateau/Protocol/round-trip-planning", test_round_trip_planning);
   g_test_add_func ("/Plateau/Protocol/reject-planning", test_reject_planning);
+  g_test_add_func ("/Plateau/Protocol/round-trip-supervisor", test_round_trip_supervisor);
+  g_test_add_func ("/Plateau/Protocol/reject-supervisor", test_reject_supervisor);
 
   return g_test_run ();
 }

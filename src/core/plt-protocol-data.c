@@ -10,6 +10,7 @@
 
 #include "plt-protocol.h"
 #include "plt-protocol-planning.h"
+#include "plt-protocol-supervisor.h"
 
 PltTeamData *
 plt_team_data_new (void)
@@ -424,6 +425,15 @@ plt_message_free (PltMessage *message)
       g_clear_pointer (&message->u.planning, plt_planning_message_free);
       break;
 
+    case PLT_MESSAGE_CMD_AGENT_SKILLS:
+    case PLT_MESSAGE_CMD_MESSAGE:
+    case PLT_MESSAGE_MESSAGE_NEW:
+    case PLT_MESSAGE_MESSAGE_ACK:
+    case PLT_MESSAGE_HISTORY_QUERY:
+    case PLT_MESSAGE_HISTORY_RESULT:
+      g_clear_pointer (&message->u.supervisor, plt_supervisor_message_free);
+      break;
+
     case PLT_MESSAGE_KPI_UPDATE:
       g_free (message->u.kpi_update.scope);
       g_free (message->u.kpi_update.id);
@@ -649,6 +659,14 @@ plt_message_equal (const PltMessage *a,
     case PLT_MESSAGE_PLANNING_COMMENT:
     case PLT_MESSAGE_PLANNING_PUBLISHED:
       return plt_planning_message_equal (a->u.planning, b->u.planning);
+
+    case PLT_MESSAGE_CMD_AGENT_SKILLS:
+    case PLT_MESSAGE_CMD_MESSAGE:
+    case PLT_MESSAGE_MESSAGE_NEW:
+    case PLT_MESSAGE_MESSAGE_ACK:
+    case PLT_MESSAGE_HISTORY_QUERY:
+    case PLT_MESSAGE_HISTORY_RESULT:
+      return plt_supervisor_message_equal (a->u.supervisor, b->u.supervisor);
 
     default:
       return FALSE;

@@ -17,6 +17,7 @@
 #include "plt-protocol.h"
 #include "plt-protocol-private.h"
 #include "plt-protocol-planning.h"
+#include "plt-protocol-supervisor.h"
 
 /* ------------------------------------------------------------------------ */
 /* Field access with named errors                                            */
@@ -958,6 +959,14 @@ parse_payload (PltMessage  *message,
     case PLT_MESSAGE_PLANNING_COMMENT:
     case PLT_MESSAGE_PLANNING_PUBLISHED:
       return _plt_planning_message_decode (message->type, data, "data", &message->u.planning, error);
+
+    case PLT_MESSAGE_CMD_AGENT_SKILLS:
+    case PLT_MESSAGE_CMD_MESSAGE:
+    case PLT_MESSAGE_MESSAGE_NEW:
+    case PLT_MESSAGE_MESSAGE_ACK:
+    case PLT_MESSAGE_HISTORY_QUERY:
+    case PLT_MESSAGE_HISTORY_RESULT:
+      return _plt_supervisor_message_decode (message->type, data, &message->u.supervisor, error);
 
     case PLT_MESSAGE_UNKNOWN:
     case PLT_MESSAGE_HEARTBEAT:

@@ -11,6 +11,7 @@
 #include "plt-protocol.h"
 #include "plt-protocol-private.h"
 #include "plt-protocol-planning.h"
+#include "plt-protocol-supervisor.h"
 
 /* ------------------------------------------------------------------------ */
 /* Encoder                                                                   */
@@ -683,6 +684,17 @@ append_payload (GString          *out,
       if (message->u.planning == NULL)
         return FALSE;
       _plt_planning_message_encode (out, message->type, message->u.planning, TRUE);
+      return TRUE;
+
+    case PLT_MESSAGE_CMD_AGENT_SKILLS:
+    case PLT_MESSAGE_CMD_MESSAGE:
+    case PLT_MESSAGE_MESSAGE_NEW:
+    case PLT_MESSAGE_MESSAGE_ACK:
+    case PLT_MESSAGE_HISTORY_QUERY:
+    case PLT_MESSAGE_HISTORY_RESULT:
+      if (message->u.supervisor == NULL)
+        return FALSE;
+      _plt_supervisor_message_encode (out, message->type, message->u.supervisor);
       return TRUE;
 
     case PLT_MESSAGE_UNKNOWN:

@@ -89,6 +89,12 @@ static const char * const message_type_names[] = {
   [PLT_MESSAGE_PLANNING_PUBLISH] = "planning.publish",
   [PLT_MESSAGE_PLANNING_COMMENT] = "planning.comment",
   [PLT_MESSAGE_PLANNING_PUBLISHED] = "planning.published",
+  [PLT_MESSAGE_CMD_AGENT_SKILLS] = "cmd.agent.skills",
+  [PLT_MESSAGE_CMD_MESSAGE]    = "cmd.message",
+  [PLT_MESSAGE_MESSAGE_NEW]    = "message.new",
+  [PLT_MESSAGE_MESSAGE_ACK]    = "message.ack",
+  [PLT_MESSAGE_HISTORY_QUERY]  = "history.query",
+  [PLT_MESSAGE_HISTORY_RESULT] = "history.result",
 };
 
 const char *

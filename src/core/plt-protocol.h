@@ -87,10 +87,20 @@ typedef enum
   PLT_MESSAGE_PLANNING_PUBLISH,   /* "planning.publish" */
   PLT_MESSAGE_PLANNING_COMMENT,   /* "planning.comment" */
   PLT_MESSAGE_PLANNING_PUBLISHED, /* "planning.published": an event, not a delta */
+  /* The supervisor's commands and the history (plt-protocol-supervisor.h);
+   * payload: u.supervisor */
+  PLT_MESSAGE_CMD_AGENT_SKILLS,   /* "cmd.agent.skills" */
+  PLT_MESSAGE_CMD_MESSAGE,        /* "cmd.message" */
+  PLT_MESSAGE_MESSAGE_NEW,        /* "message.new": an event, not a delta */
+  PLT_MESSAGE_MESSAGE_ACK,        /* "message.ack": an event, not a delta */
+  PLT_MESSAGE_HISTORY_QUERY,      /* "history.query" */
+  PLT_MESSAGE_HISTORY_RESULT,     /* "history.result" */
 } PltMessageType;
 
 /* The planning.* payload (plt-protocol-planning.h). */
 typedef struct _PltPlanningMessage PltPlanningMessage;
+/* The supervisor's payload (plt-protocol-supervisor.h). */
+typedef struct _PltSupervisorMessage PltSupervisorMessage;
 
 const char     *plt_message_type_to_string   (PltMessageType type);
 PltMessageType  plt_message_type_from_string (const char    *str);
@@ -341,6 +351,7 @@ typedef struct
     PltKpiResultData      kpi_result;        /* KPI_RESULT */
     PltKpiSubscribeData   kpi_subscribe;     /* KPI_SUBSCRIBE */
     PltPlanningMessage   *planning;          /* PLANNING_*: owned, never NULL once decoded */
+    PltSupervisorMessage *supervisor;        /* CMD_AGENT_SKILLS … HISTORY_RESULT: owned, never NULL once decoded */
   } u;
 
   PltResumeData  *resume;      /* HELLO: nullable, owned */
