@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "plt-kpi-service.h"
@@ -267,6 +268,54 @@ test_roles (void)
   }
 
   plt_kpi_service_free (service);
+}
+
+/* A queue's "kpi" in the scenario: its variant, S and day reset reach the
+ * service's settings; an unknown variant is refused, naming the field. */
+static void
+test_scenario_settings (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PltScenario) scenario = NULL;
+  g_autoptr(PltScenario) bad = NULL;
+  g_autoptr(PltAcd) acd = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  PltKpiService *service;
+  JsonObject *queue, *kpi;
+  const PltKpiSettings *settings;
+  const char *id;
+
+  g_assert_true (json_parser_load_from_data (parser, plt_scenario_get_demo_json (), -1, &error));
+  queue = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                       "queues"), 0);
+  id = json_object_get_string_member (queue, "id");
+  kpi = json_object_new ();
+  json_object_set_string_member (kpi, "sl_variant", "abandons_after_t");
+  json_object_set_int_member (kpi, "short_abandon_s", 3);
+  json_object_set_string_member (kpi, "day_reset", "06:00");
+  json_object_set_object_member (queue, "kpi", kpi);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+
+  scenario = plt_scenario_load_data (text, -1, "kpi-test", &error);
+  g_assert_no_error (error);
+  acd = plt_acd_new (scenario, 1, START_MS);
+  service = plt_kpi_service_new (acd);
+  settings = plt_kpi_config_get_settings (plt_kpi_service_get_config (service), PLT_KPI_SCOPE_QUEUE, id);
+  g_assert_cmpint (settings->sl_variant, ==, PLT_SL_ABANDONS_AFTER_T);
+  g_assert_cmpuint (settings->short_abandon_s, ==, 3);
+  g_assert_cmpuint (settings->day_reset_min, ==, 6 * 60);
+  plt_kpi_service_free (service);
+
+  json_object_set_string_member (kpi, "sl_variant", "answered");
+  g_clear_pointer (&text, g_free);
+  text = json_generator_to_data (generator, NULL);
+  bad = plt_scenario_load_data (text, -1, "kpi-test", &error);
+  g_assert_null (bad);
+  g_assert_nonnull (strstr (error->message, "kpi.sl_variant"));
+  g_test_message ("refused as expected: %s", error->message);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -547,6 +596,7 @@ main (int   argc,
 
   g_test_add_func ("/kpi-service/live-and-query", test_live_and_query);
   g_test_add_func ("/kpi-service/roles", test_roles);
+  g_test_add_func ("/kpi-service/scenario-settings", test_scenario_settings);
   g_test_add_func ("/kpi-service/router", test_router);
 
   return g_test_run ();

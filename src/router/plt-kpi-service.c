@@ -123,7 +123,8 @@ add_interval_cb (const PltAgentInterval *interval,
   return TRUE;
 }
 
-/* The scenario's settings: each queue's T, the scenario's zone. */
+/* The scenario's settings: each queue's T, variant, S and day reset; the
+ * scenario's zone. */
 static PltKpiConfig *
 config_from_acd (PltAcd *acd)
 {
@@ -154,6 +155,9 @@ config_from_acd (PltAcd *acd)
       const PltScenarioQueue *queue = g_ptr_array_index (scenario->queues, i);
 
       settings.sl_threshold_s = queue->sl_threshold_s;
+      settings.sl_variant = queue->sl_variant;
+      settings.short_abandon_s = queue->short_abandon_s;
+      settings.day_reset_min = queue->day_reset_min;
       if (!plt_kpi_config_set_queue (config, queue->id, &settings, &error))
         {
           g_warning ("KPIs: queue %s: %s", queue->id, error->message);

@@ -41,9 +41,9 @@ typedef struct
 void           plt_kpi_push_free              (PltKpiPush        *push);
 
 /* Follows @acd (referenced): reads its records of today, then its signals.
- * The KPI settings come from the scenario: each queue's T, the day from
- * local midnight in the scenario's zone, abandons counted as misses and
- * short abandons under 5 s. */
+ * The KPI settings come from the scenario: each queue's T and its `kpi`
+ * (SL variant, short-abandon threshold, day reset; by default abandons as
+ * misses, 5 s, midnight), in the scenario's zone. */
 PltKpiService *plt_kpi_service_new            (PltAcd            *acd);
 void           plt_kpi_service_free           (PltKpiService     *self);
 /* Returns: (transfer none) */

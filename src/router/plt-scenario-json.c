@@ -721,9 +721,13 @@ parse_queue (Parse       *p,
   static const char * const allowed[] = {
     "id", "name", "media", "priority", "calls_per_hour", "calls_per_day", "profile",
     "sl_threshold_s", "sl_target", "talk_s", "wrap_up_s", "patience_s", "hold",
-    "dial_gap_s", "answer_probability", "overflow", "callback", "transfer", NULL
+    "dial_gap_s", "answer_probability", "overflow", "callback", "transfer", "kpi", NULL
   };
   static const char * const allowed_hold[] = { "probability", "mean_s", NULL };
+  static const char * const allowed_kpi[] = { "sl_variant", "short_abandon_s", "day_reset", NULL };
+  g_autofree char *kpi_path = member_path (path, "kpi");
+  g_autofree char *variant = NULL;
+  JsonObject *kpi;
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
   g_autofree char *media = NULL;
@@ -764,8 +768,25 @@ parse_queue (Parse       *p,
       !get_number (p, object, path, "patience_s", FALSE, 0, 7 * 86400, &queue->patience_mean_s) ||
       !get_object (p, object, path, "hold", FALSE, &hold) ||
       !get_number (p, object, path, "dial_gap_s", FALSE, 1, 86400, &queue->dial_gap_mean_s) ||
-      !get_number (p, object, path, "answer_probability", FALSE, 0, 1, &queue->answer_probability))
+      !get_number (p, object, path, "answer_probability", FALSE, 0, 1, &queue->answer_probability) ||
+      !get_object (p, object, path, "kpi", FALSE, &kpi))
     return FALSE;
+
+  if (kpi != NULL)
+    {
+      if (!check_members (p, kpi, kpi_path, allowed_kpi) ||
+          !get_string (p, kpi, kpi_path, "sl_variant", FALSE, 64, &variant) ||
+          !get_whole (p, kpi, kpi_path, "short_abandon_s", FALSE, 0, 86400, &queue->short_abandon_s) ||
+          !get_clock (p, kpi, kpi_path, "day_reset", FALSE, FALSE, &queue->day_reset_min))
+        return FALSE;
+      if (variant != NULL && !plt_sl_variant_from_string (variant, &queue->sl_variant))
+        {
+          g_autofree char *where = member_path (kpi_path, "sl_variant");
+
+          return fail (p, where, "must be answered_only, abandons_met, abandons_missed, "
+                       "short_abandons_excluded or abandons_after_t (found “%s”)", variant);
+        }
+    }
 
   if (!outbound && json_object_has_member (object, "dial_gap_s"))
     return fail (p, path, "dial_gap_s is for outbound queues only");

@@ -311,6 +311,9 @@ plt_scenario_queue_new (const char    *id,
   queue->callback_queue = -1;
   queue->callback_after_s = 60;
   queue->transfer_to = g_array_new (FALSE, FALSE, sizeof (guint));
+  queue->sl_variant = PLT_SL_ABANDONS_MISSED;
+  queue->short_abandon_s = 5;
+  queue->day_reset_min = 0;
   plt_scenario_set_flat_rate (queue, media == PLT_QUEUE_MEDIA_OUTBOUND ? 0 : calls_per_hour);
 
   return queue;

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "plt-kpi.h"
 #include "plt-types.h"
 
 G_BEGIN_DECLS
@@ -94,6 +95,13 @@ typedef struct
   double           hold_mean_s;
   double           dial_gap_mean_s;     /* outbound: idle time before the next call */
   double           answer_probability;  /* outbound, callback: share of calls a customer answers */
+
+  /* How the KPIs count this queue (docs/kpis.md §3, §4): the service level
+   * variant, the short-abandon threshold, the day's reset time (minutes
+   * after local midnight, in the scenario's zone). */
+  PltSlVariant     sl_variant;
+  guint            short_abandon_s;
+  guint            day_reset_min;
 
   int              overflow_queue;      /* index, or -1 */
   double           overflow_after_s;
