@@ -123,20 +123,14 @@ _plt_client_kpi_fail_queries (PltClient *self)
 void
 _plt_client_kpi_synced (PltClient *self)
 {
-  g_autoptr(GString) json = NULL;
+  g_autofree char *text = NULL;
 
   if (self->kpi_subscribed || self->kpi_scopes == NULL || self->kpi_scopes[0] == NULL)
     return;
 
-  /* The encoder has no kpi.subscribe yet: the message is small, and the
-   * scopes are the known names of plt_kpi_scope_to_string(). */
-  json = g_string_new ("{\"v\":1,\"type\":\"kpi.subscribe\",\"data\":{\"id\":\"" SUBSCRIBE_ID "\",\"scopes\":[");
-  for (guint i = 0; self->kpi_scopes[i] != NULL; i++)
-    g_string_append_printf (json, "%s\"%s\"", i > 0 ? "," : "", self->kpi_scopes[i]);
-  g_string_append (json, "]}}");
-
+  text = plt_protocol_encode_kpi_subscribe (SUBSCRIBE_ID, (const char * const *) self->kpi_scopes);
   self->kpi_subscribed = TRUE;
-  _plt_client_send_text (self, json->str);
+  _plt_client_send_text (self, text);
 }
 
 gboolean
