@@ -6,7 +6,6 @@
 
 #include <math.h>
 
-#include <glib/gi18n.h>
 
 #include "plt-gauge.h"
 #include "plt-ui-format.h"
