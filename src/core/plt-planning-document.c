@@ -493,6 +493,23 @@ plt_planning_document_get_published (PltPlanningDocument *self,
   return state != NULL ? state->published : NULL;
 }
 
+void
+plt_planning_document_set_published (PltPlanningDocument *self,
+                                     const PltWeek       *week,
+                                     PltSchedule         *published,
+                                     gint64               version)
+{
+  WeekState *state = ensure_week (self, week);
+
+  g_clear_pointer (&state->published, plt_schedule_unref);
+  if (published != NULL)
+    {
+      state->published = plt_schedule_copy (published);
+      plt_schedule_set_read_only (state->published);
+    }
+  state->published_version = version;
+}
+
 PltSchedule *
 plt_planning_document_get_base (PltPlanningDocument *self,
                                 const PltWeek       *week)

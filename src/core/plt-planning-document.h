@@ -89,6 +89,11 @@ gint64               plt_planning_document_get_revision (PltPlanningDocument *se
 PltSchedule         *plt_planning_document_get_published (PltPlanningDocument *self,
                                                          const PltWeek       *week,
                                                          gint64              *version);
+/* A new published version of @week (from a planning.state). */
+void                 plt_planning_document_set_published (PltPlanningDocument *self,
+                                                         const PltWeek       *week,
+                                                         PltSchedule         *published,
+                                                         gint64               version);
 /* Returns: (transfer none) (nullable): the week's base */
 PltSchedule         *plt_planning_document_get_base     (PltPlanningDocument *self,
                                                          const PltWeek       *week);
