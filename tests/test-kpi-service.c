@@ -318,6 +318,100 @@ test_scenario_settings (void)
   g_test_message ("refused as expected: %s", error->message);
 }
 
+/* The adherence hook: every agent planned at work all day. Adherence is
+ * then the share of the day so far each spent available, which the test
+ * counts itself from the ACD's intervals. */
+static gboolean
+plan_all_work (const char *agent,
+               gint64      from,
+               gint64      to,
+               GArray     *segments,
+               gpointer    user_data)
+{
+  PltKpiPlanSegment work = { from, to, PLT_KPI_PLAN_WORK, NULL };
+
+  g_array_append_val (segments, work);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *agent;
+  gint64      from;
+  gint64      now;
+  gint64      available_ms;
+} Available;
+
+static gboolean
+count_available (const PltAgentInterval *interval,
+                 gpointer                user_data)
+{
+  Available *a = user_data;
+  gint64 end = interval->end != 0 ? interval->end : a->now;
+
+  if (g_strcmp0 (interval->agent, a->agent) == 0 && interval->status == PLT_AGENT_STATUS_AVAILABLE)
+    a->available_ms += MAX (0, MIN (end, a->now) - MAX (interval->start, a->from));
+  return TRUE;
+}
+
+static void
+test_adherence (void)
+{
+  g_autoptr(PltScenario) scenario = plt_scenario_new_demo ();
+  g_autoptr(PltAcd) acd = plt_acd_new (scenario, 9, START_MS);
+  PltKpiService *service = plt_kpi_service_new (acd);
+  g_autoptr(GPtrArray) agents = plt_acd_dup_agents (acd);
+  const char *agent = ((PltAgentData *) g_ptr_array_index (agents, 0))->id;
+  const char * const ids[] = { agent, NULL };
+  g_autoptr(PltMessage) answer = NULL;
+  Available expected = { agent };
+  gint64 day_end;
+  double adherence = NAN;
+
+  plt_acd_advance (acd, 2 * 3600 * 1000);
+  /* Set late: the day is read again. */
+  plt_kpi_service_set_plan_func (service, plan_all_work, NULL, NULL);
+  plt_acd_advance (acd, 600 * 1000);
+
+  expected.now = plt_acd_get_now (acd);
+  plt_kpi_config_get_day (plt_kpi_service_get_config (service), PLT_KPI_SCOPE_AGENT, agent,
+                          expected.now, &expected.from, &day_end);
+  plt_acd_foreach_agent_interval (acd, count_available, &expected);
+
+  answer = ask (service, NULL, "agent", ids, "today", 0, 0, 0);
+  g_assert_cmpfloat_with_epsilon (only_row (answer)->values.adherence,
+                                  (double) expected.available_ms / (expected.now - expected.from), 1e-9);
+  g_assert_cmpfloat_with_epsilon (only_row (answer)->values.conformance,
+                                  only_row (answer)->values.adherence, 1e-12);
+
+  /* Live, the same: an update of that agent, once it changes. */
+  for (guint step = 0; step < 3600 && isnan (adherence); step++)
+    {
+      g_autoptr(GPtrArray) pushes = NULL;
+
+      plt_acd_advance (acd, 1000);
+      pushes = plt_kpi_service_take_pushes (service, (gint64) (step + 1) * 10 * G_USEC_PER_SEC, EPOCH, 0x7);
+      for (guint i = 0; i < pushes->len; i++)
+        {
+          const PltKpiPush *push = g_ptr_array_index (pushes, i);
+          g_autoptr(PltMessage) update = NULL;
+
+          if (push->scope != PLT_KPI_SCOPE_AGENT || !g_str_equal (push->id, agent))
+            continue;
+          update = decode (PLT_DECODER_FROM_CLIENT, push->text);
+          adherence = update->u.kpi_update.values.adherence;
+          expected.now = update->u.kpi_update.to;
+        }
+    }
+  g_assert_false (isnan (adherence));
+  expected.available_ms = 0;
+  plt_acd_foreach_agent_interval (acd, count_available, &expected);
+  g_assert_cmpfloat_with_epsilon (adherence, (double) expected.available_ms / (expected.now - expected.from), 1e-9);
+  g_test_message ("adherence of %s: %.3f", agent, adherence);
+
+  plt_kpi_service_free (service);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Over a WebSocket                                                          */
 /* ------------------------------------------------------------------------ */
@@ -597,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/kpi-service/live-and-query", test_live_and_query);
   g_test_add_func ("/kpi-service/roles", test_roles);
   g_test_add_func ("/kpi-service/scenario-settings", test_scenario_settings);
+  g_test_add_func ("/kpi-service/adherence", test_adherence);
   g_test_add_func ("/kpi-service/router", test_router);
 
   return g_test_run ();

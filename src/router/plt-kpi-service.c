@@ -175,6 +175,16 @@ config_from_acd (PltAcd *acd)
   return g_steal_pointer (&config);
 }
 
+/* Today so far: finished contacts, those in progress, every interval
+ * (closed ones by end time, then each agent's current one). */
+static void
+read_today (PltKpiService *self)
+{
+  plt_acd_foreach_contact (self->acd, add_contact_cb, self->live);
+  plt_acd_foreach_open_contact (self->acd, add_contact_cb, self->live);
+  plt_acd_foreach_agent_interval (self->acd, add_interval_cb, self->live);
+}
+
 PltKpiService *
 plt_kpi_service_new (PltAcd *acd)
 {
@@ -194,11 +204,7 @@ plt_kpi_service_new (PltAcd *acd)
     }
   self->subscribed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* Today so far: finished contacts, those in progress, every interval
-   * (closed ones by end time, then each agent's current one). */
-  plt_acd_foreach_contact (acd, add_contact_cb, self->live);
-  plt_acd_foreach_open_contact (acd, add_contact_cb, self->live);
-  plt_acd_foreach_agent_interval (acd, add_interval_cb, self->live);
+  read_today (self);
 
   g_signal_connect (acd, "contact-finished", G_CALLBACK (on_contact_finished), self);
   g_signal_connect (acd, "agent-interval", G_CALLBACK (on_agent_interval), self);
@@ -233,6 +239,23 @@ plt_kpi_service_get_config (PltKpiService *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->config;
+}
+
+void
+plt_kpi_service_set_plan_func (PltKpiService  *self,
+                               PltKpiPlanFunc  func,
+                               gpointer        user_data,
+                               GDestroyNotify  destroy)
+{
+  g_return_if_fail (self != NULL);
+
+  plt_kpi_config_set_plan_func (self->config, func, user_data, destroy);
+
+  /* The live figures keep an agent's intervals of the day only with a
+   * plan: read the day again, so that adherence covers all of it. */
+  plt_kpi_live_free (self->live);
+  self->live = plt_kpi_live_new (self->config, PLT_KPI_SERVICE_WINDOW_MS);
+  read_today (self);
 }
 
 /* ------------------------------------------------------------------------ */

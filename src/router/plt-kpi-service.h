@@ -48,6 +48,13 @@ PltKpiService *plt_kpi_service_new            (PltAcd            *acd);
 void           plt_kpi_service_free           (PltKpiService     *self);
 /* Returns: (transfer none) */
 PltKpiConfig  *plt_kpi_service_get_config     (PltKpiService     *self);
+/* The adherence hook (docs/kpis.md §6): the planning tells what each agent
+ * should be doing. Today's records are read again so that adherence
+ * covers the whole day. NULL @func removes it. */
+void           plt_kpi_service_set_plan_func  (PltKpiService     *self,
+                                               PltKpiPlanFunc     func,
+                                               gpointer           user_data,
+                                               GDestroyNotify     destroy);
 
 /* Once per router tick: takes in the contacts in progress (at most once a
  * second of real time, @now_us monotonic) and returns the kpi.update due
