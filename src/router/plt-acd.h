@@ -33,7 +33,7 @@ typedef enum
  * PltAcdError:
  * @PLT_ACD_ERROR_INVALID_STATE: this status and activity never go together
  * @PLT_ACD_ERROR_TRANSITION: the agent state machine has no such transition
- * @PLT_ACD_ERROR_NOT_FOUND: no agent has this id
+ * @PLT_ACD_ERROR_NOT_FOUND: no agent (or queue) has this id
  * @PLT_ACD_ERROR_INVALID_PLAN: a shift plan out of order, or with an unknown
  *   reason code
  */
