@@ -455,6 +455,14 @@ test_publish (Fixture       *f,
  * The simulated agents follow the published plan
  */
 
+static gboolean
+report_interval (const PltAgentInterval *interval,
+                 gpointer                report)
+{
+  plt_kpi_report_add_interval (report, interval);
+  return TRUE;
+}
+
 static void
 test_acd_follows (void)
 {
@@ -514,6 +522,27 @@ test_acd_follows (void)
     g_autoptr(PltAgentData) late = plt_acd_dup_agent (acd, "a-04");
 
     g_assert_cmpint (late->status, !=, PLT_AGENT_STATUS_LOGGED_OUT);
+  }
+
+  /* The KPI engine's adherence, from the published plan: a-01 followed
+   * it for the two hours since the start, but for its lateness. */
+  {
+    g_autoptr(PltKpiConfig) config = plt_kpi_config_new ();
+    g_autoptr(PltKpiReport) report = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    const char *ids[] = { "a-01", NULL };
+    PltKpiRow *row;
+
+    plt_planning_service_install_kpi_plan (service, config);
+    report = plt_kpi_report_new (config, PLT_KPI_SCOPE_AGENT, ids, start, start + 2 * HOUR, 0, start + 2 * HOUR);
+    plt_acd_foreach_agent_interval (acd, report_interval, report);
+    rows = plt_kpi_report_finish (report);
+    g_assert_cmpuint (rows->len, ==, 1);
+    row = g_ptr_array_index (rows, 0);
+    g_test_message ("a-01: adherence %.3f, conformance %.3f", row->values.adherence, row->values.conformance);
+    g_assert_cmpint (row->counters.scheduled_ms, ==, 2 * HOUR);
+    g_assert_cmpfloat (row->values.adherence, >, 0.5);
+    g_assert_cmpfloat (row->values.adherence, <=, 1.0);
   }
 
   /* 8 h 30 after its start, a-01's shift is over: logged out (once any

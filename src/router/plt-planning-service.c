@@ -44,6 +44,7 @@ struct _PltPlanningService
   gpointer               notify_data;
   char                  *epoch;
   PltAcd                *acd;         /* weak */
+  GHashTable            *published;   /* "team|week" → PltSchedule* (NULL: none), for the KPI hook */
   gulong                 day_handler;
   GSource               *follow_source;
 };
@@ -120,6 +121,7 @@ plt_planning_service_finalize (GObject *object)
   g_clear_pointer (&self->site, plt_site_free);
   g_free (self->epoch);
   g_clear_pointer (&self->agent_team, g_hash_table_unref);
+  g_clear_pointer (&self->published, g_hash_table_unref);
   g_clear_pointer (&self->team_order, g_ptr_array_unref);
   g_clear_pointer (&self->teams, g_hash_table_unref);
 
@@ -141,6 +143,8 @@ plt_planning_service_init (PltPlanningService *self)
   self->teams = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, team_free);
   self->team_order = g_ptr_array_new ();
   self->agent_team = g_hash_table_new (g_str_hash, g_str_equal);
+  self->published = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) plt_schedule_unref);
 }
 
 PltPlanningService *
@@ -816,6 +820,11 @@ publish (PltPlanningService  *self,
 
   g_message ("planning: %s published %s %s (revision %" G_GINT64_FORMAT ") as version %" G_GINT64_FORMAT,
              author, team->id, week_name, revision, version);
+  {
+    g_autofree char *key = g_strdup_printf ("%s|%s", team->id, week_name);
+
+    g_hash_table_remove (self->published, key);
+  }
   notify_published (self, team, week, previous.days, draft, version, now, author);
   plt_planning_service_follow (self, now);
   return version;
@@ -1079,6 +1088,102 @@ plt_planning_service_dup_published (PltPlanningService *self,
   if (v.version == 0)
     return NULL;
   return plt_planning_message_dup_schedule (v.days, NULL);
+}
+
+/* The published schedule of @team's @week, cached (NULL: none). */
+static PltSchedule *
+cached_published (PltPlanningService *self,
+                  const char         *team,
+                  const PltWeek      *week)
+{
+  g_autofree char *week_name = plt_week_to_string (week);
+  g_autofree char *key = g_strdup_printf ("%s|%s", team, week_name);
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (self->published, key, NULL, &value))
+    {
+      value = plt_planning_service_dup_published (self, team, week, NULL);
+      g_hash_table_insert (self->published, g_steal_pointer (&key), value);
+    }
+  return value;
+}
+
+static const char *reason_for (PltScenario *scenario, PltActivityKind kind);
+
+static gboolean
+kpi_plan (const char *agent,
+          gint64      from,
+          gint64      to,
+          GArray     *segments,
+          gpointer    user_data)
+{
+  PltPlanningService *self = user_data;
+  const char *team = g_hash_table_lookup (self->agent_team, agent);
+  gboolean any = FALSE;
+  PltWeek weeks[2];
+  GDate date;
+
+  if (team == NULL || to <= from)
+    return FALSE;
+
+  plt_site_get_date (self->site, from, &date);
+  g_date_subtract_days (&date, 1);   /* a night shift of the day before */
+  plt_week_from_date (&date, &weeks[0]);
+  plt_site_get_date (self->site, to - 1, &date);
+  plt_week_from_date (&date, &weeks[1]);
+
+  for (guint w = 0; w < 2; w++)
+    {
+      PltSchedule *schedule;
+      g_autoptr(GPtrArray) days = NULL;
+
+      if (w == 1 && plt_week_equal (&weeks[0], &weeks[1]))
+        break;
+      schedule = cached_published (self, team, &weeks[w]);
+      if (schedule == NULL)
+        continue;
+      any = TRUE;
+      days = plt_schedule_list_days (schedule);
+      for (guint d = 0; d < days->len; d++)
+        {
+          PltAgentDay *day = g_ptr_array_index (days, d);
+
+          if (strcmp (day->agent, agent) != 0)
+            continue;
+          for (guint s = 0; s < day->shifts->len; s++)
+            {
+              const PltShift *shift = g_ptr_array_index (day->shifts, s);
+
+              if (shift->end <= from || shift->start >= to)
+                continue;
+              for (guint a = 0; a < shift->activities->len; a++)
+                {
+                  const PltActivity *act = g_ptr_array_index (shift->activities, a);
+                  PltKpiPlanSegment segment = { MAX (act->start, from), MIN (act->end, to), PLT_KPI_PLAN_WORK, NULL };
+
+                  if (segment.start >= segment.end)
+                    continue;
+                  if (act->kind == PLT_ACTIVITY_OFF || act->kind == PLT_ACTIVITY_TIME_OFF)
+                    segment.kind = PLT_KPI_PLAN_OFF;
+                  else if (act->kind != PLT_ACTIVITY_WORK)
+                    {
+                      segment.kind = PLT_KPI_PLAN_PAUSE;
+                      segment.reason = self->acd != NULL ? reason_for (plt_acd_get_scenario (self->acd), act->kind)
+                                                         : plt_activity_kind_to_string (act->kind);
+                    }
+                  g_array_append_val (segments, segment);
+                }
+            }
+        }
+    }
+  return any;
+}
+
+void
+plt_planning_service_install_kpi_plan (PltPlanningService *self,
+                                       PltKpiConfig       *config)
+{
+  plt_kpi_config_set_plan_func (config, kpi_plan, self, NULL);
 }
 
 /* The pause reason the ACD knows for @kind; NULL for work. */

@@ -12,6 +12,7 @@
 #include "plt-acd.h"
 #include "plt-auth.h"
 #include "plt-db.h"
+#include "plt-kpi.h"
 #include "plt-planning.h"
 #include "plt-protocol.h"
 
@@ -78,6 +79,11 @@ PltSchedule        *plt_planning_service_dup_published (PltPlanningService   *se
                                                        const char            *team,
                                                        const PltWeek         *week,
                                                        gint64                *version);
+/* Gives the KPI engine's adherence hook (plt_kpi_config_set_plan_func())
+ * the published plans: agents' KPIs then carry adherence and conformance.
+ * @config must not outlive @self. */
+void                plt_planning_service_install_kpi_plan (PltPlanningService *self,
+                                                       PltKpiConfig          *config);
 /* Pushes every agent's published plan around @now to the ACD set. */
 void                plt_planning_service_follow       (PltPlanningService    *self,
                                                        gint64                 now);

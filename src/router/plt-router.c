@@ -1117,8 +1117,8 @@ plt_router_dispose (GObject *object)
         g_warning ("Cannot save the last contacts and agent states: %s", error->message);
     }
   g_clear_object (&self->persist);
-  g_clear_object (&self->planning);
   g_clear_pointer (&self->kpi, plt_kpi_service_free);
+  g_clear_object (&self->planning);   /* after the KPIs, whose plan it gives */
   g_clear_object (&self->acd);
   g_clear_object (&self->auth);
   g_clear_object (&self->db);
