@@ -450,6 +450,60 @@ test_router (void)
   temp_db_clear (&temp);
 }
 
+/* /Plateau/Persist/retention: records older than the retention go, a
+ * batch at a time; acd_settings.retention_days sets it. */
+
+static void
+test_retention (void)
+{
+  const gint64 day = 24 * 3600 * 1000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PltDb) db = plt_db_open (":memory:", &error);
+  g_autoptr(PltPersist) persist = plt_persist_new (db, &error);
+  g_autoptr(PltScenario) demo = plt_scenario_new_demo ();
+  g_autoptr(PltScenario) merged = plt_persist_load_config (persist, demo, &error);
+  g_autoptr(PltAcd) acd = plt_acd_new (merged, 2, START);
+  gint64 rows;
+  guint deleted = 0, total = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT value FROM acd_settings WHERE key = 'retention_days'"), ==, 92);
+
+  plt_persist_attach (persist, acd);
+  plt_acd_advance (acd, 8 * 3600 * 1000);
+  g_assert_true (plt_persist_close (persist, &error));
+  rows = query_int (db, "SELECT (SELECT count(*) FROM acd_contacts) + (SELECT count(*) FROM acd_agent_states)");
+  g_assert_cmpint (rows, >, 2 * PLT_PERSIST_PURGE_ROWS);
+
+  /* Within the retention: nothing goes. */
+  g_assert_true (plt_persist_purge (persist, START + 91 * day, &deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted, ==, 0);
+
+  /* Past it: all of it, a batch a call. */
+  do
+    {
+      g_assert_true (plt_persist_purge (persist, START + 93 * day, &deleted, &error));
+      g_assert_cmpuint (deleted, <=, 2 * PLT_PERSIST_PURGE_ROWS);
+      total += deleted;
+    }
+  while (deleted > 0);
+  g_assert_cmpint (total, ==, rows);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM acd_contacts"), ==, 0);
+
+  /* A day, set in the database, read at the next start. */
+  exec (db, "UPDATE acd_settings SET value = '1' WHERE key = 'retention_days'");
+  g_clear_pointer (&merged, plt_scenario_unref);
+  merged = plt_persist_load_config (persist, demo, &error);
+  g_assert_no_error (error);
+  exec (db, "INSERT INTO acd_contacts (number, queue_id, media, origin, enqueued, ended, outcome, finished)"
+            " VALUES (1, 'q-ventes', 'inbound', 'new', 1795000000000, 1795000060000, 'abandoned', 1795000060000)");
+  g_assert_true (plt_persist_purge (persist, START + day / 2, &deleted, &error));
+  g_assert_cmpuint (deleted, ==, 0);
+  g_assert_true (plt_persist_purge (persist, START + 2 * day, &deleted, &error));
+  g_assert_cmpuint (deleted, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Persist/restart", test_restart);
   g_test_add_func ("/Plateau/Persist/crash", test_crash);
   g_test_add_func ("/Plateau/Persist/router", test_router);
+  g_test_add_func ("/Plateau/Persist/retention", test_retention);
 
   return g_test_run ();
 }

@@ -101,6 +101,7 @@ struct _PltPersist
   sqlite3_stmt *insert_contact;
   sqlite3_stmt *insert_interval;
   guint         n_history;    /* rows plt_persist_load_history() found */
+  gint64        retention_ms; /* records older are deleted, a little at a time */
 };
 
 G_DEFINE_FINAL_TYPE (PltPersist, plt_persist, G_TYPE_OBJECT)
@@ -179,6 +180,7 @@ plt_persist_new (PltDb   *db,
 
   self = g_object_new (PLT_TYPE_PERSIST, NULL);
   self->db = g_object_ref (db);
+  self->retention_ms = (gint64) PLT_PERSIST_RETENTION_DAYS * 24 * 3600 * 1000;
   self->insert_contact = plt_db_prepare (db,
     "INSERT OR REPLACE INTO acd_contacts (number, queue_id, media, origin, parent, agent_id, enqueued,"
     " offered, answered, hold_total_ms, hold_count, ended, wrap_end, outcome, rona_count, finished)"
@@ -580,6 +582,23 @@ plt_persist_load_config (PltPersist   *self,
         }
     }
 
+  /* The retention: in the settings, to edit; 92 days unless set. */
+  {
+    g_autofree char *days = get_setting (self, "retention_days");
+    guint64 value = PLT_PERSIST_RETENTION_DAYS;
+
+    if (days == NULL)
+      {
+        if (!exec_bound (self, "INSERT INTO acd_settings (key, value) VALUES ('retention_days', ?1)", error,
+                         "i", (gint64) PLT_PERSIST_RETENTION_DAYS))
+          return NULL;
+      }
+    else if (!g_ascii_string_to_unsigned (days, 10, 1, 100000, &value, NULL))
+      g_message ("acd_settings.retention_days is “%s”, not a number of days: %d days are kept",
+                 days, PLT_PERSIST_RETENTION_DAYS);
+    self->retention_ms = (gint64) value * 24 * 3600 * 1000;
+  }
+
   return read_config (self, scenario, error);
 }
 
@@ -808,6 +827,40 @@ failed:
   return FALSE;
 }
 
+gboolean
+plt_persist_purge (PltPersist  *self,
+                   gint64       now_ms,
+                   guint       *n_deleted,
+                   GError     **error)
+{
+  static const char * const deletes[] = {
+    "DELETE FROM acd_contacts WHERE number IN"
+    " (SELECT number FROM acd_contacts WHERE finished < ?1 LIMIT ?2)",
+    "DELETE FROM acd_agent_states WHERE id IN"
+    " (SELECT id FROM acd_agent_states WHERE until < ?1 LIMIT ?2)",
+  };
+  guint deleted = 0;
+
+  g_return_val_if_fail (PLT_IS_PERSIST (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = plt_db_prepare (self->db, deletes[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, now_ms - self->retention_ms);
+      sqlite3_bind_int (stmt, 2, PLT_PERSIST_PURGE_ROWS);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      deleted += (guint) sqlite3_changes (plt_db_get_handle (self->db));
+    }
+
+  if (n_deleted != NULL)
+    *n_deleted = deleted;
+  return TRUE;
+}
+
 static gboolean
 on_timer (gpointer user_data)
 {
@@ -816,6 +869,8 @@ on_timer (gpointer user_data)
 
   if (!plt_persist_flush (self, &error))
     g_warning ("Cannot save the contacts and agent states: %s", error->message);
+  else if (!plt_persist_purge (self, plt_acd_get_now (self->acd), NULL, &error))
+    g_warning ("Cannot delete the records older than the retention: %s", error->message);
 
   return G_SOURCE_CONTINUE;
 }

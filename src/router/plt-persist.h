@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 /* The writes of one second go in one transaction. */
 #define PLT_PERSIST_FLUSH_MS 1000
+/* Records are kept this long by default (acd_settings.retention_days), and
+ * deleted at most this many rows of each table a second after. */
+#define PLT_PERSIST_RETENTION_DAYS 92
+#define PLT_PERSIST_PURGE_ROWS     5000
 
 #define PLT_TYPE_PERSIST (plt_persist_get_type ())
 G_DECLARE_FINAL_TYPE (PltPersist, plt_persist, PLT, PERSIST, GObject)
@@ -69,6 +73,13 @@ gboolean     plt_persist_flush        (PltPersist    *self,
  * and the agents' current intervals (closed now), then detaches. Nothing is
  * lost. */
 gboolean     plt_persist_close        (PltPersist    *self,
+                                       GError       **error);
+/* Deletes up to PLT_PERSIST_PURGE_ROWS contacts and as many intervals that
+ * finished more than the retention before @now_ms (the timer does it every
+ * second); @n_deleted: (out) (optional) how many rows went. */
+gboolean     plt_persist_purge        (PltPersist    *self,
+                                       gint64         now_ms,
+                                       guint         *n_deleted,
                                        GError       **error);
 /* Rows waiting for the next flush. */
 guint        plt_persist_get_n_pending (PltPersist   *self);
