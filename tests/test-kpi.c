@@ -35,13 +35,6 @@ local_ms (const char *zone,
 /* 2026-03-10 08:00 UTC, a plain Tuesday. */
 #define T0 ((gint64) 1773129600000)
 
-typedef struct
-{
-  const char *id;
-  gint64      wait_ms;       /* until answered or abandoned */
-  PltContactOutcome outcome; /* ANSWERED (or NONE while talking), ABANDONED, … */
-} Call;
-
 static PltContactRecord
 make_record (const char        *id,
              const char        *queue,

@@ -150,6 +150,7 @@ main (int   argc,
     "  plateau-router --listen 0.0.0.0:8765 --scenario my-centre.json\n"
     "  plateau-router --speed 20 --seed 42\n"
     "  plateau-router user add alice --role supervisor --teams t-nord\n"
+    "  plateau-router staffing --calls 100 --interval-s 1800 --aht-s 180 --target-s 20 --target-sl 0.8\n"
     "  plateau-router --tls-cert cert.pem --tls-key key.pem --listen 0.0.0.0:8765\n"
     "\n"
     "Consoles log in with an account of the database (plateau-router user --help).\n"

@@ -1,0 +1,236 @@
+/* plt-kpi-service-query.c — the router's answers to kpi.query
+ * (docs/protocol.md §4.4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "plt-kpi-service-private.h"
+
+static gboolean
+feed_contact (const PltContactRecord *record,
+              gpointer                user_data)
+{
+  plt_kpi_report_add_contact (user_data, record);
+  return TRUE;
+}
+
+static gboolean
+feed_interval (const PltAgentInterval *interval,
+               gpointer                user_data)
+{
+  plt_kpi_report_add_interval (user_data, interval);
+  return TRUE;
+}
+
+static char *
+format_time (gint64 ms)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+
+  return g_date_time_format_iso8601 (dt);
+}
+
+/* Rows for @ids over [from, to) cut every @interval_ms, appended to @rows. */
+static void
+report_rows (PltKpiService      *self,
+             PltKpiScope         scope,
+             const char * const *ids,
+             gint64              from,
+             gint64              to,
+             gint64              interval_ms,
+             gint64              now,
+             GPtrArray          *rows)
+{
+  g_autoptr(PltKpiReport) report = plt_kpi_report_new (self->config, scope, ids, from, to,
+                                                       interval_ms, now);
+  g_autoptr(GPtrArray) done = NULL;
+
+  plt_acd_foreach_contact (self->acd, feed_contact, report);
+  plt_acd_foreach_open_contact (self->acd, feed_contact, report);
+  if (scope != PLT_KPI_SCOPE_QUEUE)
+    plt_acd_foreach_agent_interval (self->acd, feed_interval, report);
+
+  done = plt_kpi_report_finish (report);
+  for (guint i = 0; i < done->len; i++)
+    g_ptr_array_add (rows, g_steal_pointer (&done->pdata[i]));
+}
+
+/* Rows by the position of their entity in the query. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const PltKpiRow *ra = *(const PltKpiRow * const *) a;
+  const PltKpiRow *rb = *(const PltKpiRow * const *) b;
+  guint pa = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, ra->id));
+  guint pb = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, rb->id));
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* An error that answers the command @reply_to, encoded without seq. */
+char *
+_plt_kpi_service_encode_error (const char       *reply_to,
+                               const char       *epoch,
+                               PltProtocolError  code,
+                               const char       *text)
+{
+  g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_ERROR);
+
+  message->epoch = g_strdup (epoch);
+  message->u.error.code = code;
+  message->u.error.message = g_strdup (text);
+  message->u.error.reply_to = g_strdup (reply_to);
+
+  return plt_message_encode (message);
+}
+
+static char *
+answer_error (const PltKpiQueryData *query,
+              const char            *epoch,
+              PltProtocolError       code,
+              const char            *text)
+{
+  return _plt_kpi_service_encode_error (query->id, epoch, code, text);
+}
+
+char *
+plt_kpi_service_answer (PltKpiService         *self,
+                        PltView               *view,
+                        const PltKpiQueryData *query,
+                        const char            *epoch)
+{
+  g_autoptr(PltMessage) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  PltKpiScope scope;
+  gint64 now, interval_ms, records_from;
+  guint n_ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!plt_kpi_scope_from_string (query->scope, &scope))
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.scope” must be queue, team or agent");
+  if (query->period != NULL && g_strcmp0 (query->period, "today") != 0 &&
+      g_strcmp0 (query->period, "rolling") != 0)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.period” must be today, rolling or null");
+  if (query->period == NULL && query->to <= query->from)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "give “period”, or “from” and “to” with to > from");
+  if (query->interval_s != 0 && query->interval_s < 60)
+    return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+                         "field “data.interval_s” must be 0 or at least 60");
+
+  ids = plt_kpi_service_resolve_ids (self, view, scope, (const char * const *) query->ids, &error);
+  if (ids == NULL)
+    return answer_error (query, epoch, error->code, error->message);
+
+  now = plt_acd_get_now (self->acd);
+  records_from = plt_acd_get_day_start (self->acd);
+  interval_ms = query->interval_s * 1000;
+  n_ids = g_strv_length (ids);
+
+  result = plt_message_new (PLT_MESSAGE_KPI_RESULT);
+  result->epoch = g_strdup (epoch);
+  result->ts = now;
+  result->u.kpi_result.reply_to = g_strdup (query->id);
+  result->u.kpi_result.scope = g_strdup (plt_kpi_scope_to_string (scope));
+
+  if (g_strcmp0 (query->period, "today") == 0)
+    {
+      /* Each entity its own day (a queue's zone and reset time): one
+       * report per distinct day start, then the rows in the order asked. */
+      g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+      g_autoptr(GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer key, value;
+      guint n_rows = 0;
+
+      for (guint i = 0; i < n_ids; i++)
+        {
+          gint64 start, end;
+          GPtrArray *group;
+
+          plt_kpi_config_get_day (self->config, scope, ids[i], now, &start, &end);
+          n_rows += interval_ms > 0 ? (guint) ((end - start + interval_ms - 1) / interval_ms) : 1;
+          group = g_hash_table_lookup (days, &start);
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (days, g_memdup2 (&start, sizeof start), group);
+            }
+          g_ptr_array_add (group, ids[i]);
+          g_hash_table_insert (position, ids[i], GUINT_TO_POINTER (i));
+        }
+      if (n_rows > PLT_PROTOCOL_MAX_KPI_ROWS)
+        {
+          g_autofree char *text = g_strdup_printf ("the answer would hold %u rows; at most %u: ask for "
+                                                   "fewer entities or longer intervals",
+                                                   n_rows, PLT_PROTOCOL_MAX_KPI_ROWS);
+
+          return answer_error (query, epoch, PLT_PROTOCOL_ERROR_TOO_LARGE, text);
+        }
+
+      g_hash_table_iter_init (&iter, days);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GPtrArray *group = value;
+          gint64 start, end;
+
+          plt_kpi_config_get_day (self->config, scope, g_ptr_array_index (group, 0), now, &start, &end);
+          g_ptr_array_add (group, NULL);
+          report_rows (self, scope, (const char * const *) group->pdata, start, end, interval_ms, now,
+                       result->u.kpi_result.rows);
+        }
+      /* Stable: each entity's intervals stay in time order. */
+      g_ptr_array_sort_with_data (result->u.kpi_result.rows, compare_rows, position);
+    }
+  else
+    {
+      gint64 from, to;
+      gint64 n_rows;
+
+      if (g_strcmp0 (query->period, "rolling") == 0)
+        {
+          from = MAX (now - PLT_KPI_SERVICE_WINDOW_MS, records_from);
+          to = now + 1;
+        }
+      else
+        {
+          from = query->from;
+          to = query->to;
+          if (from < records_from)
+            {
+              g_autofree char *since = format_time (records_from);
+              g_autofree char *text = g_strdup_printf ("the router holds today's records only, from %s: "
+                                                       "ask from then", since);
+
+              return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST, text);
+            }
+        }
+
+      n_rows = (gint64) n_ids * (interval_ms > 0 ? (to - from + interval_ms - 1) / interval_ms : 1);
+      if (n_rows > PLT_PROTOCOL_MAX_KPI_ROWS)
+        {
+          g_autofree char *text = g_strdup_printf ("the answer would hold %" G_GINT64_FORMAT " rows; at most %u: "
+                                                   "ask for fewer entities, a shorter period or longer intervals",
+                                                   n_rows, PLT_PROTOCOL_MAX_KPI_ROWS);
+
+          return answer_error (query, epoch, PLT_PROTOCOL_ERROR_TOO_LARGE, text);
+        }
+
+      if (n_ids > 0)
+        report_rows (self, scope, (const char * const *) ids, from, to, interval_ms, MIN (now, to),
+                     result->u.kpi_result.rows);
+    }
+
+  return plt_message_encode (result);
+}
+
