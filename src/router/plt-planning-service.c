@@ -47,6 +47,7 @@ struct _PltPlanningService
   GHashTable            *published;   /* "team|week" → PltSchedule* (NULL: none), for the KPI hook */
   gulong                 day_handler;
   GSource               *follow_source;
+  gboolean               batch;       /* publishing many: follow once at the end */
 };
 
 G_DEFINE_FINAL_TYPE (PltPlanningService, plt_planning_service, G_TYPE_OBJECT)
@@ -818,15 +819,20 @@ publish (PltPlanningService  *self,
       return 0;
     }
 
-  g_message ("planning: %s published %s %s (revision %" G_GINT64_FORMAT ") as version %" G_GINT64_FORMAT,
-             author, team->id, week_name, revision, version);
+  if (self->batch)
+    g_info ("planning: %s published %s %s (revision %" G_GINT64_FORMAT ") as version %" G_GINT64_FORMAT,
+            author, team->id, week_name, revision, version);
+  else
+    g_message ("planning: %s published %s %s (revision %" G_GINT64_FORMAT ") as version %" G_GINT64_FORMAT,
+               author, team->id, week_name, revision, version);
   {
     g_autofree char *key = g_strdup_printf ("%s|%s", team->id, week_name);
 
     g_hash_table_remove (self->published, key);
   }
   notify_published (self, team, week, previous.days, draft, version, now, author);
-  plt_planning_service_follow (self, now);
+  if (!self->batch)
+    plt_planning_service_follow (self, now);
   return version;
 }
 
@@ -1372,6 +1378,26 @@ demo_shift (const char *id,
   return shift;
 }
 
+static gboolean
+team_has_schedule (PltScenario *scenario,
+                   const char  *team_id)
+{
+  int index = plt_scenario_find_team (scenario, team_id);
+
+  if (index < 0)
+    return FALSE;
+  if (((PltScenarioTeam *) g_ptr_array_index (scenario->teams, index))->schedule >= 0)
+    return TRUE;
+  for (guint i = 0; i < scenario->agents->len; i++)
+    {
+      PltScenarioAgent *agent = g_ptr_array_index (scenario->agents, i);
+
+      if ((int) agent->team == index && agent->schedule >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 plt_planning_service_ensure_today (PltPlanningService  *self,
                                    gint64               now,
@@ -1382,17 +1408,24 @@ plt_planning_service_ensure_today (PltPlanningService  *self,
   g_autofree char *week_name = NULL;
   gint64 hour = now - now % PLT_MS_PER_HOUR;
 
+  gboolean ok = TRUE;
+
   plt_site_get_date (self->site, now, &today);
   plt_week_from_date (&today, &week);
   week_name = plt_week_to_string (&week);
 
-  for (guint t = 0; t < self->team_order->len; t++)
+  self->batch = TRUE;
+  for (guint t = 0; ok && t < self->team_order->len; t++)
     {
       Team *team = g_ptr_array_index (self->team_order, t);
       g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_agent_day_unref);
       g_auto(Version) published = { 0 };
       gboolean has_today = FALSE;
       gint64 revision;
+
+      /* A scenario's own schedules are its plan: leave those teams be. */
+      if (self->acd != NULL && team_has_schedule (plt_acd_get_scenario (self->acd), team->id))
+        continue;
 
       load_version (self, team->id, week_name, &published);
       for (guint i = 0; i < published.days->len; i++)
@@ -1438,7 +1471,10 @@ plt_planning_service_ensure_today (PltPlanningService  *self,
         }
 
       if (!plt_db_begin (self->db, error))
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       revision = get_revision (self, team->id, week_name);
       {
         g_autoptr(GPtrArray) draft = load_draft (self, team->id, week_name);
@@ -1452,11 +1488,16 @@ plt_planning_service_ensure_today (PltPlanningService  *self,
             plt_db_rollback (self->db);
             if (merged == NULL)
               g_set_error (error, PLT_DB_ERROR, PLT_DB_ERROR_SQL, "the stored draft of %s is damaged", team->id);
-            return FALSE;
+            ok = FALSE;
+            break;
           }
       }
       if (publish (self, team, &week, revision + 1, now, ROUTER_AUTHOR, error) == 0)
-        return FALSE;
+        ok = FALSE;
     }
-  return TRUE;
+  self->batch = FALSE;
+  if (ok)
+    plt_planning_service_follow (self, now);
+  g_message ("planning: a plan for today is published for every team without a schedule of its own");
+  return ok;
 }

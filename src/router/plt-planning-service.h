@@ -69,7 +69,8 @@ GPtrArray          *plt_planning_service_handle       (PltPlanningService    *se
 /* Makes sure every team has a published plan for the day of @now: for
  * the teams that have none, builds one (each agent on a shift around
  * @now, with breaks and lunch; one agent in four starting later) and
- * publishes it as "plateau-router". */
+ * publishes it as "plateau-router". Teams the scenario gives a schedule
+ * of their own (with the ACD set) keep it. */
 gboolean            plt_planning_service_ensure_today (PltPlanningService    *self,
                                                        gint64                 now,
                                                        GError               **error);
