@@ -1878,6 +1878,7 @@ test_round_trip_supervisor (void)
           break;
         case PLT_MESSAGE_MESSAGE_ACK:
           p->id = g_strdup ("m-1");
+          p->reply_to = g_strdup ("c-2");
           p->agent = g_strdup ("a-1");
           p->at = 1795770001000;
           break;

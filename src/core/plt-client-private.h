@@ -84,6 +84,10 @@ struct _PltClient
   GHashTable              *kpi_queries;      /* id → GTask, in flight */
   guint                    kpi_query_serial;
 
+  /* Commands and history queries (plt-client-commands.c) */
+  GHashTable              *commands;         /* id → GTask, in flight */
+  guint64                  command_serial;
+
   /* Sources */
   guint                    retry_source;
   guint                    watchdog_source;
@@ -116,6 +120,8 @@ enum {
 enum {
   SYNCED,
   PROTOCOL_ERROR,
+  MESSAGE_RECEIVED,
+  MESSAGE_ACKNOWLEDGED,
   N_SIGNALS
 };
 
@@ -177,6 +183,11 @@ gboolean _plt_client_kpi_handle (PltClient        *self,
                                  const PltMessage *message);
 void _plt_client_kpi_synced (PltClient *self);
 void _plt_client_kpi_fail_queries (PltClient *self);
+/* plt-client-commands.c: TRUE if @message answered a command or a history
+ * query, or was a message event, and was handled */
+gboolean _plt_client_commands_handle (PltClient        *self,
+                                      const PltMessage *message);
+void _plt_client_commands_fail (PltClient *self);
 void _plt_client_lose_link (PltClient  *self,
                             const char *why,
                             gboolean    at_once);

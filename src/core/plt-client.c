@@ -60,6 +60,9 @@ _plt_client_set_state (PltClient          *self,
 
   self->state = state;
   plt_clock_set_running (self->clock, state == PLT_CONNECTION_STATE_LIVE);
+  /* The router forgets the commands of a link that dropped. */
+  if (state != PLT_CONNECTION_STATE_LIVE && state != PLT_CONNECTION_STATE_SYNCING)
+    _plt_client_commands_fail (self);
   /* The router forgets the questions of a session whose link dropped. */
   if (state != PLT_CONNECTION_STATE_LIVE && state != PLT_CONNECTION_STATE_SYNCING)
     _plt_client_kpi_fail_queries (self);
@@ -513,6 +516,9 @@ handle_message (PltClient  *self,
     }
 
   if (_plt_client_kpi_handle (self, message))
+    return;
+
+  if (_plt_client_commands_handle (self, message))
     return;
 
   if (plt_message_type_is_delta (message->type))
@@ -1008,6 +1014,7 @@ plt_client_dispose (GObject *object)
   PltClient *self = PLT_CLIENT (object);
 
   drop_connection (self, TRUE, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
+  _plt_client_commands_fail (self);
   _plt_client_kpi_fail_queries (self);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   if (self->clock != NULL && self->state == PLT_CONNECTION_STATE_LIVE)
@@ -1035,6 +1042,7 @@ plt_client_finalize (GObject *object)
   g_clear_pointer (&self->epoch, g_free);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->commands, g_hash_table_unref);
   g_clear_pointer (&self->kpi_scopes, g_strfreev);
   g_clear_pointer (&self->kpi_queries, g_hash_table_unref);
   g_clear_pointer (&self->login_user, g_free);
@@ -1190,6 +1198,21 @@ plt_client_class_init (PltClientClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* For an agent's console: a supervisor wrote (id, from, text, at). */
+  _plt_client_signals[MESSAGE_RECEIVED] =
+    g_signal_new ("message-received",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
+  /* An agent read what this client sent (the command's id, the agent, at). */
+  _plt_client_signals[MESSAGE_ACKNOWLEDGED] =
+    g_signal_new ("message-acknowledged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
 }
 
 static void

@@ -118,6 +118,61 @@ gboolean            plt_client_set_ca_file       (PltClient  *self,
 GTlsCertificateFlags plt_client_get_tls_errors   (PltClient  *self);
 
 /*
+ * The supervisor's commands (docs/protocol.md §10) and the history (§4.5).
+ * Each sends one message named by the client and completes with the
+ * router's answer: TRUE on `result`, or the router's refusal as a
+ * PLT_PROTOCOL_ERROR (its code, its words: "agent “a-4” is not in the teams
+ * you supervise"); G_IO_ERROR_NOT_CONNECTED when not live, and
+ * G_IO_ERROR_CONNECTION_CLOSED when the link drops first.
+ *
+ * Every call returns the command's id ((transfer full)), which the
+ * "message-acknowledged" signal repeats for cmd.message.
+ */
+char               *plt_client_set_agent_status  (PltClient            *self,
+                                                  const char           *agent,
+                                                  PltAgentStatus        status,
+                                                  const char           *reason,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* @skills: (array length=n_skills): the agent's queues and levels, all of them */
+char               *plt_client_set_agent_skills  (PltClient            *self,
+                                                  const char           *agent,
+                                                  const PltAgentSkill  *skills,
+                                                  guint                 n_skills,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* Exactly one of @to_agent and @to_team. */
+char               *plt_client_send_message      (PltClient            *self,
+                                                  const char           *to_agent,
+                                                  const char           *to_team,
+                                                  const char           *text,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean            plt_client_command_finish    (PltClient            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+/* What @agents (NULL or empty: every one the session sees) and @queues
+ * (likewise) were doing over [@from, @to); queue samples every @step_s
+ * seconds (0: 60). */
+char               *plt_client_query_history     (PltClient            *self,
+                                                  gint64                from,
+                                                  gint64                to,
+                                                  const char * const   *agents,
+                                                  const char * const   *queues,
+                                                  guint                 step_s,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* Returns: (transfer full): every part's intervals and samples together,
+ * as a history.result payload (plt-protocol-supervisor.h) */
+PltSupervisorMessage *plt_client_query_history_finish (PltClient       *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/*
  * KPIs (docs/protocol.md §4.4). Live figures are asked for once a
  * session's first snapshot is applied, for the scopes set here (default
  * "queue" and "team"; NULL or empty: none), from the next session on; each

@@ -271,6 +271,8 @@ build_payload (JsonBuilder                *b,
 
     case PLT_MESSAGE_MESSAGE_ACK:
       add_string (b, "id", self->id);
+      if (self->reply_to != NULL)
+        add_string (b, "reply_to", self->reply_to);
       add_string (b, "agent", self->agent);
       add_int (b, "at", self->at);
       break;
@@ -692,6 +694,7 @@ _plt_supervisor_message_decode (PltMessageType         type,
 
     case PLT_MESSAGE_MESSAGE_ACK:
       if (!get_string (data, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
+          !get_string (data, "reply_to", TRUE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
           !get_string (data, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &self->agent, error) ||
           !get_int (data, "at", FALSE, 0, G_MAXINT64, &self->at, error))
         return FALSE;

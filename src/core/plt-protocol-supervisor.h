@@ -52,7 +52,8 @@ typedef struct
  * @id: cmd.agent.skills, cmd.message and history.query: the id the client
  *   chose (repeated in reply_to); message.new and message.ack: the
  *   message's id
- * @reply_to: history.result: the query it answers
+ * @reply_to: history.result: the query it answers; message.ack: the
+ *   cmd.message that sent the message (to its sender's sessions)
  * @agent: cmd.agent.skills: the agent; message.ack: who acknowledged
  * @skills: cmd.agent.skills: the agent's queues and levels, replacing
  *   theirs (@n_skills of them; NULL when none)

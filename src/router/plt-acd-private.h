@@ -262,6 +262,7 @@ void     _plt_acd_agent_became_available (PltAcd *self, Agent *agent);
 void     _plt_acd_apply_intent      (PltAcd *self, Agent *agent, int intent);
 void     _plt_acd_go_to_plan        (PltAcd *self, Agent *agent);
 void     _plt_acd_flush_dirty       (PltAcd *self);
+void     _plt_acd_agent_count       (PltAcd *self, Agent *agent, int sign);
 void     _plt_acd_emit_contact_finished (PltAcd *self, const PltContactRecord *record);
 void     _plt_acd_emit_agent_interval (PltAcd *self, const PltAgentInterval *interval);
 void     _plt_acd_emit_day_started  (PltAcd *self);
@@ -269,6 +270,8 @@ gint64   _plt_acd_clock_ns          (void);
 
 /* plt-routing.c */
 void     _plt_routing_update_agent  (PltAcd *self, Agent *agent);
+/* Takes @agent out of every idle list (before their memberships change). */
+void     _plt_routing_unlink_agent  (Agent *agent);
 void     _plt_routing_insert_waiting (Queue *queue, Call *call);
 void     _plt_routing_remove_waiting (PltAcd *self, Call *call);
 Agent   *_plt_routing_pick_agent    (PltAcd *self, Queue *queue);

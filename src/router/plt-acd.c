@@ -307,6 +307,19 @@ counts_add (PltQueueAgentCounts *counts,
   *slot += delta;
 }
 
+/* Adds (@sign +1) or takes back (−1) @agent in the counts of their queues. */
+void
+_plt_acd_agent_count (PltAcd *self,
+                      Agent  *agent,
+                      int     sign)
+{
+  for (guint i = 0; i < agent->n_members; i++)
+    {
+      counts_add (&agent->members[i].queue->counts, agent_category (agent), sign);
+      _plt_acd_mark_queue (self, agent->members[i].queue);
+    }
+}
+
 gboolean
 _plt_acd_agent_is_available (const Agent *agent)
 {

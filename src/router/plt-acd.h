@@ -229,4 +229,16 @@ gboolean      plt_acd_set_agent_status (PltAcd          *self,
                                         const char      *reason,
                                         GError         **error);
 
+/* Replaces @agent_id's queues and levels with @skills (plt-acd-skills.c):
+ * routing and the queues' agent counts follow at once; a contact in
+ * progress goes on, whatever its queue. Errors (G_IO_ERROR): NOT_FOUND (no
+ * such agent), INVALID_ARGUMENT (an unknown queue, a queue named twice, a
+ * level outside 1–PLT_SCENARIO_MAX_LEVEL). Emits "changed" before it
+ * returns. The change lasts until the router restarts. */
+gboolean      plt_acd_set_agent_skills (PltAcd              *self,
+                                        const char          *agent_id,
+                                        const PltAgentSkill *skills,
+                                        guint                n_skills,
+                                        GError             **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "plt-acd.h"
 #include "plt-auth.h"
+#include "plt-commands.h"
 #include "plt-kpi-service.h"
 #include "plt-persist.h"
 #include "plt-planning-service.h"
@@ -38,6 +39,7 @@ struct _PltRouter
   PltScenario   *scenario;
   PltAcd        *acd;
   PltPlanningService *planning;   /* plt-planning-service-router.c */
+  PltCommands   *commands;        /* plt-commands.c */
   PltDb         *db;
   PltPersist    *persist;       /* NULL with an in-memory database */
   PltKpiService *kpi;           /* live KPIs and kpi.query (plt-kpi-service.c) */
@@ -133,6 +135,9 @@ void           _plt_session_publish       (PltSession   *session,
 /* A message that is not a delta (keeps the stream's seq), encoded without
  * seq: sent now if the session is streaming, else dropped. */
 void           _plt_session_send_event    (PltSession   *session,
+                                           const char   *text);
+/* A whole frame, seq included, sent as it is. */
+void           _plt_session_send_frame    (PltSession   *session,
                                            const char   *text);
 /* Returns: (transfer none) (nullable): who the session is (NULL: --no-auth) */
 const PltUser *_plt_session_get_user      (PltSession   *session);

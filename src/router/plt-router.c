@@ -1121,6 +1121,7 @@ plt_router_dispose (GObject *object)
   g_clear_object (&self->planning);   /* after the KPIs, whose plan it gives */
   g_clear_object (&self->acd);
   g_clear_object (&self->auth);
+  g_clear_pointer (&self->commands, _plt_commands_free);
   g_clear_object (&self->db);
   g_clear_object (&self->certificate);
 
@@ -1251,6 +1252,11 @@ plt_router_new (const PltRouterOptions  *options,
 
   self->db = plt_db_open (options->db_path != NULL ? options->db_path : ":memory:", error);
   if (self->db == NULL)
+    return NULL;
+
+  /* The supervisor's commands write their audit there. */
+  self->commands = _plt_commands_new (self, self->db, error);
+  if (self->commands == NULL)
     return NULL;
 
   if (options->no_auth)

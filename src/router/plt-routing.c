@@ -85,6 +85,18 @@ list_insert (MemberList *list,
 }
 
 void
+_plt_routing_unlink_agent (Agent *agent)
+{
+  for (guint i = 0; i < agent->n_members; i++)
+    {
+      Member *member = &agent->members[i];
+
+      if (member->linked)
+        list_unlink (&member->queue->idle[member->level - 1], member);
+    }
+}
+
+void
 _plt_routing_update_agent (PltAcd *self,
                            Agent  *agent)
 {

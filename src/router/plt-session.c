@@ -601,24 +601,6 @@ session_error (PltSession       *session,
     _plt_session_close (session, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "too many errors in a row");
 }
 
-/* The answer to a command that failed: not a protocol error. */
-static void
-command_error (PltSession       *session,
-               const char       *reply_to,
-               PltProtocolError  code,
-               const char       *text)
-{
-  g_autofree char *short_text = error_text (text);
-  g_autofree char *frame = NULL;
-
-  g_info ("session %s: command %s refused (%s): %s", session->id, reply_to,
-          plt_protocol_error_code_to_string (code), short_text);
-
-  frame = plt_protocol_encode_error_full (session->seq, session->router->epoch, code, short_text,
-                                          FALSE, reply_to, 0);
-  send_text (session, frame);
-}
-
 static gboolean
 on_heartbeat (gpointer user_data)
 {
@@ -848,65 +830,20 @@ handle_ack (PltSession       *session,
     }
 }
 
+/* The supervisor's commands and the history (plt-commands.c). */
 static void
-handle_agent_status (PltSession       *session,
-                     const PltMessage *message)
+handle_command (PltSession       *session,
+                const PltMessage *message)
 {
-  PltRouter *router = session->router;
-  const PltAgentStatusCommandData *cmd = &message->u.cmd_agent_status;
-  const PltAgentData *agent;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *result = NULL;
-
   session->errors = 0;
+  _plt_commands_handle (session->router->commands, session, message);
+}
 
-  agent = _plt_router_lookup_agent (router, cmd->agent);
-  if (!plt_view_may_act_on (session->view, agent, cmd->agent, &error))
-    {
-      command_error (session, cmd->id, PLT_PROTOCOL_ERROR_FORBIDDEN, error->message);
-      return;
-    }
-
-  if (agent == NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("there is no agent “%s”", cmd->agent);
-
-      command_error (session, cmd->id, PLT_PROTOCOL_ERROR_NOT_FOUND, text);
-      return;
-    }
-
-  if (cmd->status == PLT_AGENT_STATUS_UNKNOWN)
-    {
-      command_error (session, cmd->id, PLT_PROTOCOL_ERROR_BAD_REQUEST,
-                     "field “data.status” must be available, paused or logged_out");
-      return;
-    }
-
-  /* The command applies at the router's clock. */
-  if (router->running && !router->paused)
-    plt_acd_advance_to (router->acd, _plt_router_now (router));
-
-  if (!plt_acd_set_agent_status (router->acd, cmd->agent, cmd->status, cmd->reason, &error))
-    {
-      PltProtocolError code = PLT_PROTOCOL_ERROR_INTERNAL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        code = PLT_PROTOCOL_ERROR_NOT_FOUND;
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
-        code = PLT_PROTOCOL_ERROR_CONFLICT;
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        code = PLT_PROTOCOL_ERROR_BAD_REQUEST;
-
-      command_error (session, cmd->id, code, error->message);
-      return;
-    }
-
-  g_message ("session %s: %s set agent %s to %s", session->id,
-             session->user != NULL ? session->user->name : "anyone", cmd->agent,
-             plt_agent_status_to_string (cmd->status));
-
-  result = plt_protocol_encode_result (session->seq, router->epoch, cmd->id, TRUE);
-  send_text (session, result);
+void
+_plt_session_send_frame (PltSession *session,
+                         const char *text)
+{
+  send_text (session, text);
 }
 
 /* The planning.* commands (plt-planning-service.c checks the roles). */
@@ -958,7 +895,10 @@ handle_message (PltSession *session,
       return;
 
     case PLT_MESSAGE_CMD_AGENT_STATUS:
-      handle_agent_status (session, message);
+    case PLT_MESSAGE_CMD_AGENT_SKILLS:
+    case PLT_MESSAGE_CMD_MESSAGE:
+    case PLT_MESSAGE_HISTORY_QUERY:
+      handle_command (session, message);
       return;
 
     case PLT_MESSAGE_PLANNING_GET:
