@@ -295,6 +295,9 @@ test_json_round_trip (void)
   execute (doc, plt_planning_command_add_absence ("a2", at (site, 2026, 6, 1, 0, 0),
                                                   at (site, 2026, 6, 2, 0, 0), "vacation"));
 
+  /* Two shifts at once: a rule violation, yet data that must survive. */
+  execute (doc, plt_planning_command_create_shift ("a1", at (site, 2026, 6, 1, 10, 0),
+                                                   at (site, 2026, 6, 1, 11, 0), NULL));
   plt_schedule_to_json (plt_planning_document_get_draft (doc), builder);
   root = json_builder_get_root (builder);
   back = plt_schedule_from_json (root, &error);
@@ -943,7 +946,16 @@ test_undo_redo_random (void)
 
           random_command (doc, rand);
           if (plt_undo_stack_get_n_undo (stack) > before)
-            g_ptr_array_add (states, draft_text (doc));
+            {
+              char *text = draft_text (doc);
+              g_autoptr(JsonNode) node = json_from_string (text, NULL);
+              g_autoptr(PltSchedule) back = plt_schedule_from_json (node, NULL);
+
+              /* Every state survives its JSON form (journal, wire). */
+              g_assert_nonnull (back);
+              g_assert_true (plt_schedule_equal (back, plt_planning_document_get_draft (doc)));
+              g_ptr_array_add (states, text);
+            }
         }
       final = draft_text (doc);
       g_assert_cmpuint (plt_undo_stack_get_n_undo (stack), ==, states->len - 1);

@@ -1700,11 +1700,7 @@ plt_agent_day_from_json (JsonNode  *node,
       g_ptr_array_add (day->absences, plt_absence_new (start, end, reason));
     }
 
-  for (guint i = 1; i < day->shifts->len; i++)
-    if (((PltShift *) g_ptr_array_index (day->shifts, i - 1))->end >
-        ((PltShift *) g_ptr_array_index (day->shifts, i))->start)
-      return json_fail (error, "the shifts of %s on %s overlap", agent, date_str), NULL;
-
+  /* Overlapping shifts are kept: the overlap rule reports them. */
   return g_steal_pointer (&day);
 }
 
