@@ -48,9 +48,10 @@ _plt_router_start_planning (PltRouter  *self,
   plt_planning_service_set_agents (self->planning, teams, agents);
   plt_planning_service_set_notify (self->planning, notify_agent, self, self->epoch);
   plt_planning_service_set_acd (self->planning, self->acd);
-  /* Agents' KPIs carry adherence to the published plan. */
+  /* Agents' KPIs carry adherence to the published plan (the service reads
+   * the day again with it). */
   if (self->kpi != NULL)
-    plt_planning_service_install_kpi_plan (self->planning, plt_kpi_service_get_config (self->kpi));
+    plt_kpi_service_set_plan_func (self->kpi, plt_planning_service_kpi_plan, self->planning, NULL);
 
   if (demo_plan &&
       !plt_planning_service_ensure_today (self->planning, plt_acd_get_now (self->acd), error))

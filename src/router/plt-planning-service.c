@@ -1116,12 +1116,12 @@ cached_published (PltPlanningService *self,
 
 static const char *reason_for (PltScenario *scenario, PltActivityKind kind);
 
-static gboolean
-kpi_plan (const char *agent,
-          gint64      from,
-          gint64      to,
-          GArray     *segments,
-          gpointer    user_data)
+gboolean
+plt_planning_service_kpi_plan (const char *agent,
+                               gint64      from,
+                               gint64      to,
+                               GArray     *segments,
+                               gpointer    user_data)
 {
   PltPlanningService *self = user_data;
   const char *team = g_hash_table_lookup (self->agent_team, agent);
@@ -1189,7 +1189,7 @@ void
 plt_planning_service_install_kpi_plan (PltPlanningService *self,
                                        PltKpiConfig       *config)
 {
-  plt_kpi_config_set_plan_func (config, kpi_plan, self, NULL);
+  plt_kpi_config_set_plan_func (config, plt_planning_service_kpi_plan, self, NULL);
 }
 
 /* The pause reason the ACD knows for @kind; NULL for work. */

@@ -80,9 +80,16 @@ PltSchedule        *plt_planning_service_dup_published (PltPlanningService   *se
                                                        const char            *team,
                                                        const PltWeek         *week,
                                                        gint64                *version);
-/* Gives the KPI engine's adherence hook (plt_kpi_config_set_plan_func())
- * the published plans: agents' KPIs then carry adherence and conformance.
- * @config must not outlive @self. */
+/* The published plans as the KPI engine's plan (a PltKpiPlanFunc, with
+ * @service as its data): give it to plt_kpi_service_set_plan_func() or
+ * plt_kpi_config_set_plan_func(), and agents' KPIs carry adherence and
+ * conformance. The KPIs must not outlive @service. */
+gboolean            plt_planning_service_kpi_plan     (const char            *agent,
+                                                       gint64                 from,
+                                                       gint64                 to,
+                                                       GArray                *segments,
+                                                       gpointer               service);
+/* plt_kpi_config_set_plan_func (@config, plt_planning_service_kpi_plan, @self). */
 void                plt_planning_service_install_kpi_plan (PltPlanningService *self,
                                                        PltKpiConfig          *config);
 /* Pushes every agent's published plan around @now to the ACD set. */
