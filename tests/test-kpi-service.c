@@ -355,8 +355,9 @@ count_available (const PltAgentInterval *interval,
 }
 
 static void
-test_adherence (void)
+test_adherence (gconstpointer data)
 {
+  gboolean on_config = GPOINTER_TO_INT (data);
   g_autoptr(PltScenario) scenario = plt_scenario_new_demo ();
   g_autoptr(PltAcd) acd = plt_acd_new (scenario, 9, START_MS);
   PltKpiService *service = plt_kpi_service_new (acd);
@@ -369,8 +370,16 @@ test_adherence (void)
   double adherence = NAN;
 
   plt_acd_advance (acd, 2 * 3600 * 1000);
-  /* Set late: the day is read again. */
-  plt_kpi_service_set_plan_func (service, plan_all_work, NULL, NULL);
+  /* Set late, through the service or on its configuration (as a planning
+   * that only has the configuration does): the day is read again, at once
+   * or at the next round of pushes. */
+  if (on_config)
+    {
+      plt_kpi_config_set_plan_func (plt_kpi_service_get_config (service), plan_all_work, NULL, NULL);
+      g_ptr_array_unref (plt_kpi_service_take_pushes (service, 0, EPOCH, 0));
+    }
+  else
+    plt_kpi_service_set_plan_func (service, plan_all_work, NULL, NULL);
   plt_acd_advance (acd, 600 * 1000);
 
   expected.now = plt_acd_get_now (acd);
@@ -691,7 +700,8 @@ main (int   argc,
   g_test_add_func ("/kpi-service/live-and-query", test_live_and_query);
   g_test_add_func ("/kpi-service/roles", test_roles);
   g_test_add_func ("/kpi-service/scenario-settings", test_scenario_settings);
-  g_test_add_func ("/kpi-service/adherence", test_adherence);
+  g_test_add_data_func ("/kpi-service/adherence/set-on-service", GINT_TO_POINTER (FALSE), test_adherence);
+  g_test_add_data_func ("/kpi-service/adherence/set-on-config", GINT_TO_POINTER (TRUE), test_adherence);
   g_test_add_func ("/kpi-service/router", test_router);
 
   return g_test_run ();

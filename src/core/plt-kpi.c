@@ -873,6 +873,14 @@ _plt_kpi_config_has_plan (PltKpiConfig *self)
 }
 
 gboolean
+plt_kpi_config_has_plan_func (PltKpiConfig *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return _plt_kpi_config_has_plan (self);
+}
+
+gboolean
 _plt_kpi_config_get_plan (PltKpiConfig *self,
                           const char   *agent,
                           gint64        from,

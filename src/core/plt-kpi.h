@@ -324,6 +324,8 @@ void          plt_kpi_config_set_plan_func    (PltKpiConfig          *self,
                                                PltKpiPlanFunc         func,
                                                gpointer               user_data,
                                                GDestroyNotify         destroy);
+/* Whether a plan function is set. */
+gboolean      plt_kpi_config_has_plan_func    (PltKpiConfig          *self);
 /* The day containing @time for the entity (a queue's own zone and reset
  * time, else the defaults): [@start, @end), 23 or 25 h long on DST days. */
 void          plt_kpi_config_get_day          (PltKpiConfig          *self,

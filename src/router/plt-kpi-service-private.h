@@ -20,6 +20,7 @@ struct _PltKpiService
   GPtrArray     *scratch[3];      /* for plt_kpi_live_take_changed() */
   gint64         last_refresh_us;
   gboolean       calls_changed;
+  gboolean       read_with_plan;  /* the day was read with a plan function set */
 };
 
 /* An error that answers the command @reply_to, encoded without seq.

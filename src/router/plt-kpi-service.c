@@ -183,6 +183,7 @@ plt_kpi_service_new (PltAcd *acd)
   self->acd = g_object_ref (acd);
   self->config = config_from_acd (acd);
   self->live = plt_kpi_live_new (self->config, PLT_KPI_SERVICE_WINDOW_MS);
+  self->read_with_plan = plt_kpi_config_has_plan_func (self->config);
   for (guint i = 0; i < 3; i++)
     {
       self->pending[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -228,6 +229,21 @@ plt_kpi_service_get_config (PltKpiService *self)
   return self->config;
 }
 
+/* The live figures keep an agent's intervals of the day only with a plan:
+ * when one appears (set here, or on the configuration directly), read the
+ * day again, so that adherence covers all of it. */
+static void
+read_again_with_plan (PltKpiService *self)
+{
+  if (self->read_with_plan || !plt_kpi_config_has_plan_func (self->config))
+    return;
+
+  plt_kpi_live_free (self->live);
+  self->live = plt_kpi_live_new (self->config, PLT_KPI_SERVICE_WINDOW_MS);
+  read_today (self);
+  self->read_with_plan = TRUE;
+}
+
 void
 plt_kpi_service_set_plan_func (PltKpiService  *self,
                                PltKpiPlanFunc  func,
@@ -237,12 +253,8 @@ plt_kpi_service_set_plan_func (PltKpiService  *self,
   g_return_if_fail (self != NULL);
 
   plt_kpi_config_set_plan_func (self->config, func, user_data, destroy);
-
-  /* The live figures keep an agent's intervals of the day only with a
-   * plan: read the day again, so that adherence covers all of it. */
-  plt_kpi_live_free (self->live);
-  self->live = plt_kpi_live_new (self->config, PLT_KPI_SERVICE_WINDOW_MS);
-  read_today (self);
+  self->read_with_plan = FALSE;
+  read_again_with_plan (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -340,6 +352,7 @@ plt_kpi_service_take_pushes (PltKpiService *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   now = plt_acd_get_now (self->acd);
+  read_again_with_plan (self);
 
   if (self->calls_changed && now_us - self->last_refresh_us >= REFRESH_US)
     {
