@@ -432,6 +432,8 @@ follow_router (PltApplication *self,
     return;
 
   client = plt_client_new (NULL, NULL);
+  /* The agent board shows each agent's figures of today. */
+  plt_client_set_kpi_scopes (client, (const char * const[]) { "queue", "team", "agent", NULL });
   if (token != NULL)
     plt_client_set_token (client, token);
   else

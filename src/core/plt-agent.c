@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "plt-agent.h"
 #include "plt-enums.h"
 #include "plt-object-private.h"
@@ -28,6 +30,13 @@ struct _PltAgent
   PltAgentStatus    status;
   PltAgentActivity  activity;
   PltAgentState     state;
+
+  /* The router's figures of today (kpi.update), −1 until known */
+  gint64            handled;
+  double            aht_s;
+  double            occupancy;
+  double            adherence;
+  guint             stress;
 };
 
 G_DEFINE_FINAL_TYPE (PltAgent, plt_agent, G_TYPE_OBJECT)
@@ -47,6 +56,11 @@ enum {
   PROP_QUEUE_ID,
   PROP_CALL_ID,
   PROP_QUEUES,
+  PROP_HANDLED,
+  PROP_AHT,
+  PROP_OCCUPANCY,
+  PROP_ADHERENCE,
+  PROP_STRESS,
   N_PROPS
 };
 
@@ -169,6 +183,26 @@ plt_agent_get_property (GObject    *object,
       g_value_set_boxed (value, self->queues);
       break;
 
+    case PROP_HANDLED:
+      g_value_set_int64 (value, self->handled);
+      break;
+
+    case PROP_AHT:
+      g_value_set_double (value, self->aht_s);
+      break;
+
+    case PROP_OCCUPANCY:
+      g_value_set_double (value, self->occupancy);
+      break;
+
+    case PROP_ADHERENCE:
+      g_value_set_double (value, self->adherence);
+      break;
+
+    case PROP_STRESS:
+      g_value_set_uint (value, self->stress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -213,6 +247,19 @@ plt_agent_class_init (PltAgentClass *klass)
   /* Not in the original list: the ids of the queues served, for filters. */
   properties[PROP_QUEUES] =
     g_param_spec_boxed ("queues", NULL, NULL, G_TYPE_STRV, flags);
+  /* Today's figures (plt_agent_set_kpi()); −1 while unknown, so that a
+   * numeric sorter puts the unknown first or last, never in between. */
+  properties[PROP_HANDLED] =
+    g_param_spec_int64 ("handled", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_AHT] =
+    g_param_spec_double ("aht", NULL, NULL, -1, G_MAXDOUBLE, -1, flags);
+  properties[PROP_OCCUPANCY] =
+    g_param_spec_double ("occupancy", NULL, NULL, -1, 1, -1, flags);
+  properties[PROP_ADHERENCE] =
+    g_param_spec_double ("adherence", NULL, NULL, -1, 1, -1, flags);
+  /* The floor's stress signals (PltStressKind flags, plt-stress.h). */
+  properties[PROP_STRESS] =
+    g_param_spec_uint ("stress", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -221,6 +268,107 @@ static void
 plt_agent_init (PltAgent *self)
 {
   self->queues = g_new0 (char *, 1);
+  self->handled = -1;
+  self->aht_s = -1;
+  self->occupancy = -1;
+  self->adherence = -1;
+}
+
+static gboolean
+set_figure (PltAgent *self,
+            double   *field,
+            double    value,
+            guint     prop)
+{
+  /* NaN (undefined) reads as unknown. */
+  if (isnan (value))
+    value = -1;
+  if (*field == value)
+    return FALSE;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
+}
+
+gboolean
+plt_agent_set_kpi (PltAgent            *self,
+                   const PltKpiFigures *figures)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (PLT_IS_AGENT (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  if (figures->period != PLT_KPI_PERIOD_TODAY)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->handled != figures->values.handled)
+    {
+      self->handled = figures->values.handled;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLED]);
+      changed = TRUE;
+    }
+  changed |= set_figure (self, &self->aht_s, figures->values.aht_s, PROP_AHT);
+  changed |= set_figure (self, &self->occupancy, figures->values.occupancy, PROP_OCCUPANCY);
+  changed |= set_figure (self, &self->adherence, figures->values.adherence, PROP_ADHERENCE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return changed;
+}
+
+gint64
+plt_agent_get_handled (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), -1);
+
+  return self->handled;
+}
+
+double
+plt_agent_get_aht (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), -1);
+
+  return self->aht_s;
+}
+
+double
+plt_agent_get_occupancy (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), -1);
+
+  return self->occupancy;
+}
+
+double
+plt_agent_get_adherence (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), -1);
+
+  return self->adherence;
+}
+
+guint
+plt_agent_get_stress (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), 0);
+
+  return self->stress;
+}
+
+void
+plt_agent_set_stress (PltAgent *self,
+                      guint     stress)
+{
+  g_return_if_fail (PLT_IS_AGENT (self));
+
+  if (self->stress == stress)
+    return;
+
+  self->stress = stress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRESS]);
 }
 
 PltAgent *

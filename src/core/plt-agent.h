@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "plt-kpi-figures.h"
 #include "plt-protocol.h"
 #include "plt-types.h"
 
@@ -22,6 +23,10 @@ G_DECLARE_FINAL_TYPE (PltAgent, plt_agent, PLT, AGENT, GObject)
  *   "activity" PltAgentActivity, "state" PltAgentState (derived),
  *   "since" int64 (ms, router clock), "queue-id" string (nullable),
  *   "call-id" string (nullable)
+ *   "handled" int64, "aht" double (s), "occupancy" double (0–1),
+ *   "adherence" double (0–1): today's figures from the router's
+ *   kpi.update; −1 while unknown (or undefined, as adherence without a plan)
+ *   "stress" uint: the floor's stress signals (PltStressKind flags)
  */
 
 PltAgent         *plt_agent_new            (const char *id);
@@ -55,5 +60,17 @@ PltAgentData     *plt_agent_to_data        (PltAgent   *self);
  * not serve it. */
 guint             plt_agent_get_skill_level (PltAgent   *self,
                                              const char *queue_id);
+
+/* Keeps today's figures of @figures (other periods are ignored). Returns
+ * TRUE when a figure changed. */
+gboolean          plt_agent_set_kpi         (PltAgent            *self,
+                                             const PltKpiFigures *figures);
+gint64            plt_agent_get_handled     (PltAgent   *self);
+double            plt_agent_get_aht         (PltAgent   *self);
+double            plt_agent_get_occupancy   (PltAgent   *self);
+double            plt_agent_get_adherence   (PltAgent   *self);
+guint             plt_agent_get_stress      (PltAgent   *self);
+void              plt_agent_set_stress      (PltAgent   *self,
+                                             guint       stress);
 
 G_END_DECLS

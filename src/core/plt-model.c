@@ -554,8 +554,26 @@ plt_model_apply_kpi (PltModel               *self,
   g_return_val_if_fail (PLT_IS_MODEL (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  if (!plt_kpi_scope_from_string (data->scope, &scope) || scope != PLT_KPI_SCOPE_QUEUE ||
-      data->id == NULL)
+  if (!plt_kpi_scope_from_string (data->scope, &scope) || data->id == NULL)
+    return FALSE;
+
+  /* An agent's figures are sort keys of the agent board: the agent is
+   * announced changed at the next flush, so that sorted views move it. */
+  if (scope == PLT_KPI_SCOPE_AGENT)
+    {
+      PltAgent *agent = plt_store_lookup (self->agents, data->id);
+
+      if (agent == NULL || (figures = plt_kpi_figures_new (data)) == NULL)
+        return FALSE;
+      if (plt_agent_set_kpi (agent, figures))
+        {
+          plt_store_mark_changed (self->agents, data->id);
+          schedule_flush (self);
+        }
+      return TRUE;
+    }
+
+  if (scope != PLT_KPI_SCOPE_QUEUE)
     return FALSE;
 
   queue = plt_store_lookup (self->queues, data->id);

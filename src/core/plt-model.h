@@ -48,9 +48,11 @@ gboolean    plt_model_apply_delta        (PltModel         *self,
 
 /* Applies live figures (kpi.update, not a delta) to the entity they are
  * about: the queue's "kpi-today" or "kpi-rolling" is replaced and
- * notified at once (no flush: the stores' items do not change). Figures of
- * an entity the model does not hold, of teams and agents (which keep none
- * yet), or of an unknown period are dropped. Returns TRUE if kept. */
+ * notified at once (no flush: the stores' items do not change); an agent's
+ * figures of today (plt_agent_set_kpi()) are sort keys of the agent board,
+ * so a change also marks the agent changed for the next flush. Figures of
+ * an entity the model does not hold, of teams, or of an unknown period are
+ * dropped. Returns TRUE if kept. */
 gboolean    plt_model_apply_kpi          (PltModel                *self,
                                           const PltKpiUpdateData  *data);
 
