@@ -353,6 +353,21 @@ _plt_client_send_text (PltClient  *self,
   soup_websocket_connection_send_text (self->conn, text);
 }
 
+gboolean
+plt_client_send_planning (PltClient  *self,
+                          const char *text)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!self->welcomed || self->conn == NULL ||
+      soup_websocket_connection_get_state (self->conn) != SOUP_WEBSOCKET_STATE_OPEN)
+    return FALSE;
+
+  _plt_client_send_text (self, text);
+  return TRUE;
+}
+
 static void
 send_ack (PltClient *self)
 {
@@ -482,6 +497,26 @@ handle_router_error (PltClient        *self,
   set_last_errorf (self, _("The router reported a problem: %s"), error->message);
 }
 
+/* The planning.* messages, and the answers to a PltPlanningSync's
+ * requests (ids "plan-…"), go to "planning-message". */
+static gboolean
+is_planning_message (const PltMessage *message)
+{
+  switch (message->type)
+    {
+    case PLT_MESSAGE_PLANNING_STATE:
+    case PLT_MESSAGE_PLANNING_SAVED:
+    case PLT_MESSAGE_PLANNING_PUBLISHED:
+      return TRUE;
+    case PLT_MESSAGE_RESULT:
+      return message->u.result.reply_to != NULL && g_str_has_prefix (message->u.result.reply_to, "plan-");
+    case PLT_MESSAGE_ERROR:
+      return message->u.error.reply_to != NULL && g_str_has_prefix (message->u.error.reply_to, "plan-");
+    default:
+      return FALSE;
+    }
+}
+
 /* Takes ownership of @message. */
 static void
 handle_message (PltClient  *self,
@@ -520,6 +555,12 @@ handle_message (PltClient  *self,
 
   if (_plt_client_commands_handle (self, message))
     return;
+
+  if (is_planning_message (message))
+    {
+      g_signal_emit (self, _plt_client_signals[PLANNING_MESSAGE], 0, message);
+      return;
+    }
 
   if (plt_message_type_is_delta (message->type))
     {
@@ -1213,6 +1254,13 @@ plt_client_class_init (PltClientClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
+  /* A planning message (PltMessage *, valid during the emission). */
+  _plt_client_signals[PLANNING_MESSAGE] =
+    g_signal_new ("planning-message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void

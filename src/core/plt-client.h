@@ -38,6 +38,7 @@ G_DECLARE_FINAL_TYPE (PltClient, plt_client, PLT, CLIENT, GObject)
  *   "synced" ()                — a snapshot was applied, or a resume replayed
  *                                what was missed: the model is complete
  *   "protocol-error" (GError*) — a message was rejected (the link goes on)
+ *   "planning-message" (PltMessage*) — for a PltPlanningSync (see below)
  */
 
 PltClient          *plt_client_new               (PltModel   *model,
@@ -212,5 +213,17 @@ void                plt_client_query_kpi_period  (PltClient           *self,
 GPtrArray          *plt_client_query_kpi_finish  (PltClient           *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/*
+ * Plannings (docs/protocol.md §4.6) go through a PltPlanningSync, which
+ * encodes its own requests (ids "plan-…"): give it
+ * plt_client_send_planning() as its send function, and feed it the
+ * "planning-message" signal (PltMessage *, valid during the emission):
+ * the planning.* messages and the result or error of each of its
+ * requests. Returns FALSE (nothing sent) while not connected: the sync
+ * keeps the edits pending and saves them once online again.
+ */
+gboolean            plt_client_send_planning     (PltClient           *self,
+                                                  const char          *text);
 
 G_END_DECLS
