@@ -17,7 +17,10 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PLATEAU_LOCALEDIR: the translations of a build tree (its po/
+   * directory), to run them uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("PLATEAU_LOCALEDIR") != NULL ? g_getenv ("PLATEAU_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -47,33 +47,36 @@ plt_wallboard_grid_choose_columns (guint  n,
                                    int    min_height)
 {
   guint best = 1;
-  double best_size = -G_MAXDOUBLE;
+  double best_size = -1;
   guint best_empty = G_MAXUINT;
+  gboolean best_fits = FALSE;
 
   if (n <= 1 || width <= 0 || height <= 0)
     return 1;
 
   /* The biggest tiles: the width of the largest box of the wanted shape
-   * that fits in a cell. Cells too small for their tiles come last (the
-   * tiles would be clipped); on a near tie, fewer empty cells. */
+   * that fits in a cell. Cells big enough for their tiles come first (the
+   * others would clip them); on a near tie, fewer empty cells. */
   for (guint columns = 1; columns <= n; columns++)
     {
       guint rows = (n + columns - 1) / columns;
       guint empty = rows * columns - n;
       double cell_width = (width - (double) spacing * (columns - 1)) / columns;
       double cell_height = (height - (double) spacing * (rows - 1)) / rows;
+      gboolean fits;
       double size;
 
       if (cell_width <= 0 || cell_height <= 0)
         break;
 
       size = MIN (cell_width, cell_height * aspect);
-      if (cell_width < min_width || cell_height < min_height)
-        size -= 1e6;
+      fits = cell_width >= min_width && cell_height >= min_height;
 
-      if (size > best_size * (best_size >= 0 ? 1.02 : 0.98) ||
-          (size >= best_size * (best_size >= 0 ? 0.98 : 1.02) && empty < best_empty))
+      if ((fits && !best_fits) ||
+          (fits == best_fits &&
+           (size > best_size * 1.02 || (size >= best_size * 0.98 && empty < best_empty))))
         {
+          best_fits = fits;
           best_size = size;
           best_empty = empty;
           best = columns;
@@ -183,11 +186,11 @@ plt_wallboard_grid_size_allocate (GtkWidget *widget,
       x = (int) round (column * (cell_width + spacing));
       y = (int) round (row * (cell_height + spacing));
 
-      /* A child never gets less than its minimum: it is clipped instead. */
+      /* Its cell, even when smaller than the child would like: a tile
+       * never spills over its neighbours; it clips itself, or takes a
+       * more compact form (PltWallboardQueueTile). */
       gtk_widget_size_allocate (child,
-                                &(GtkAllocation) { x, y,
-                                                   MAX ((int) floor (cell_width), min_width),
-                                                   MAX ((int) floor (cell_height), min_height) },
+                                &(GtkAllocation) { x, y, (int) floor (cell_width), (int) floor (cell_height) },
                                 -1);
     }
 }

@@ -30,6 +30,12 @@ struct _PltWallboardQueueTile
   GSignalGroup       *clock_signals;
   PltAlertThresholds  thresholds;
   PltAlertLevel       level;
+
+  /* Short of height, the three figures go in one row, smaller */
+  int                 full_height;
+  guint               compact_idle_id;
+  guint               compact : 1;
+  guint               want_compact : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PltWallboardQueueTile, plt_wallboard_queue_tile, GTK_TYPE_WIDGET)
@@ -148,6 +154,77 @@ make_figure (PltWallboardQueueTile *self,
 }
 
 static void
+set_compact (PltWallboardQueueTile *self,
+             gboolean               compact)
+{
+  GtkWidget *sl = GTK_WIDGET (self->figure[PLT_ALERT_KIND_SERVICE_LEVEL]);
+
+  if (compact == self->compact)
+    return;
+
+  self->compact = compact;
+  g_object_ref (sl);
+  if (compact)
+    {
+      gtk_box_remove (GTK_BOX (self->sl_row), sl);
+      gtk_grid_attach (GTK_GRID (self->figures), sl, 2, 0, 1, 1);
+      gtk_widget_set_visible (self->sl_row, FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+    }
+  else
+    {
+      gtk_grid_remove (GTK_GRID (self->figures), sl);
+      gtk_box_prepend (GTK_BOX (self->sl_row), sl);
+      gtk_widget_set_visible (self->sl_row, TRUE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+    }
+  g_object_unref (sl);
+}
+
+static void
+apply_compact_cb (gpointer user_data)
+{
+  PltWallboardQueueTile *self = user_data;
+
+  self->compact_idle_id = 0;
+  set_compact (self, self->want_compact);
+}
+
+static void
+plt_wallboard_queue_tile_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  PltWallboardQueueTile *self = PLT_WALLBOARD_QUEUE_TILE (widget);
+  gboolean compact = self->compact;
+  int minimum;
+
+  GTK_WIDGET_CLASS (plt_wallboard_queue_tile_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The full layout when it fits, one row of figures when it does not;
+   * changed after this allocation, never during it. */
+  if (!self->compact)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+      if (minimum > height)
+        {
+          self->full_height = minimum;
+          compact = TRUE;
+        }
+    }
+  else if (height >= self->full_height)
+    compact = FALSE;
+
+  self->want_compact = compact;
+  if (compact != self->compact && self->compact_idle_id == 0)
+    {
+      self->compact_idle_id = g_idle_add_once (apply_compact_cb, self);
+      g_source_set_name_by_id (self->compact_idle_id, "[plateau] wallboard queue tile layout");
+    }
+}
+
+static void
 plt_wallboard_queue_tile_map (GtkWidget *widget)
 {
   PltWallboardQueueTile *self = PLT_WALLBOARD_QUEUE_TILE (widget);
@@ -174,6 +251,7 @@ plt_wallboard_queue_tile_dispose (GObject *object)
   PltWallboardQueueTile *self = (PltWallboardQueueTile *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->compact_idle_id, g_source_remove);
   if (self->queue_signals != NULL)
     g_signal_group_set_target (self->queue_signals, NULL);
   if (self->clock_signals != NULL)
@@ -197,6 +275,7 @@ plt_wallboard_queue_tile_class_init (PltWallboardQueueTileClass *klass)
 
   object_class->dispose = plt_wallboard_queue_tile_dispose;
 
+  widget_class->size_allocate = plt_wallboard_queue_tile_size_allocate;
   widget_class->map = plt_wallboard_queue_tile_map;
   widget_class->unmap = plt_wallboard_queue_tile_unmap;
 

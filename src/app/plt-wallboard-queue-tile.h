@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (PltWallboardQueueTile, plt_wallboard_queue_tile, PLT, WALL
  * alert level the thresholds give it, as a CSS class (alert-none,
  * alert-warning, alert-alarm) and as an icon of its own shape; the tile
  * carries the worst of the three. The longest wait ticks with the clock
- * while the tile is mapped. CSS node "wallboardqueue".
+ * while the tile is mapped. Short of height, the tile puts the three
+ * figures in one row without the bar (CSS class "compact"). CSS node
+ * "wallboardqueue".
  */
 
 GtkWidget  *plt_wallboard_queue_tile_new            (PltQueue                 *queue,
