@@ -773,6 +773,24 @@ test_epoch_change (Fixture       *f,
   g_assert_cmpstr (agent_name (f, "a-3"), ==, "Cleo");
 }
 
+static void
+test_snapshot_backwards (Fixture       *f,
+                         gconstpointer  data)
+{
+  Peer *first;
+
+  plt_client_connect (f->client, f->uri);
+  first = wait_peer (f, 0);
+  initial_sync (f, first, "ep-1", 5);
+
+  /* Same epoch, but a snapshot as of 3 after 5 was applied. */
+  send_message (first, begin ("ep-1", "snap-2", 3, 1, 1, 1));
+  wait_peer (f, 1);
+  g_assert_true (saw_state (f, PLT_CONNECTION_STATE_RECONNECTING));
+  g_assert_nonnull (strstr (plt_client_get_last_error (f->client), "backwards"));
+  g_assert_cmpstr (agent_name (f, "a-1"), ==, "Ann");
+}
+
 static gboolean
 peer_closed (Peer *peer)
 {
@@ -1414,6 +1432,7 @@ main (int   argc,
   ADD ("duplicate-dropped", test_duplicate_dropped);
   ADD ("malformed-frames", test_malformed_frames);
   ADD ("epoch-change", test_epoch_change);
+  ADD ("snapshot-backwards", test_snapshot_backwards);
   ADD ("server-close-reconnects", test_server_close_reconnects);
   ADD ("liveness", test_liveness);
   ADD ("fatal-close", test_fatal_close);

@@ -94,6 +94,15 @@ _plt_client_snapshot_begin (PltClient        *self,
 {
   const PltSnapshotBeginData *begin = &message->u.snapshot_begin;
 
+  /* A snapshot older than what was already applied: the stream went
+   * backwards (docs/protocol.md §3), as for a heartbeat below last_seq. */
+  if (begin->as_of_seq < self->last_seq)
+    {
+      _plt_client_lose_link (self, _("The router’s event stream went backwards; loading all data again"), TRUE);
+      self->can_resume = FALSE;
+      return;
+    }
+
   _plt_client_snapshot_reset (self);
 
   self->in_snapshot = TRUE;

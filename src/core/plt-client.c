@@ -467,6 +467,11 @@ handle_welcome (PltClient        *self,
       return;
     }
 
+  /* Another lineage: its stream numbers start afresh. Within one epoch, a
+   * new session's stream starts at the router's count, never below ours. */
+  if (g_strcmp0 (self->epoch, message->epoch) != 0)
+    _plt_client_set_last_seq (self, 0);
+
   g_free (self->session_id);
   self->session_id = g_strdup (welcome->session);
   self->kpi_subscribed = FALSE;
