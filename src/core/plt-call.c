@@ -217,6 +217,30 @@ plt_call_get_enqueued (PltCall *self)
   return self->enqueued;
 }
 
+guint
+plt_call_get_priority (PltCall *self)
+{
+  g_return_val_if_fail (PLT_IS_CALL (self), 0);
+
+  return self->priority;
+}
+
+PltContactOrigin
+plt_call_get_origin (PltCall *self)
+{
+  g_return_val_if_fail (PLT_IS_CALL (self), PLT_CONTACT_ORIGIN_NEW);
+
+  return self->origin;
+}
+
+PltQueueMedia
+plt_call_get_media (PltCall *self)
+{
+  g_return_val_if_fail (PLT_IS_CALL (self), PLT_QUEUE_MEDIA_UNKNOWN);
+
+  return self->media;
+}
+
 gboolean
 plt_call_apply (PltCall           *self,
                 const PltCallData *data,

@@ -26,6 +26,11 @@ const char   *plt_call_get_agent_id  (PltCall           *self);
 const char   *plt_call_get_number    (PltCall           *self);
 gint64        plt_call_get_since     (PltCall           *self);
 gint64        plt_call_get_enqueued  (PltCall           *self);
+/* Not properties: a change of these shows as the store's items-changed. */
+guint         plt_call_get_priority  (PltCall           *self);
+PltContactOrigin plt_call_get_origin (PltCall           *self);
+/* UNKNOWN when the call is of its queue's media */
+PltQueueMedia plt_call_get_media     (PltCall           *self);
 gboolean      plt_call_apply         (PltCall           *self,
                                       const PltCallData *data,
                                       gboolean           force);

@@ -24,6 +24,7 @@ struct _PltClient
 
   PltModel                *model;
   PltClock                *clock;
+  PltQueueTrends          *queue_trends;     /* made on first use */
   PltDecoder              *decoder;
   SoupSession             *session;
 

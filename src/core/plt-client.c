@@ -1067,6 +1067,7 @@ plt_client_dispose (GObject *object)
     plt_clock_set_running (self->clock, FALSE);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->queue_trends);
   g_clear_object (&self->model);
   g_clear_object (&self->clock);
   g_clear_object (&self->decoder);
@@ -1321,6 +1322,17 @@ plt_client_get_clock (PltClient *self)
   g_return_val_if_fail (PLT_IS_CLIENT (self), NULL);
 
   return self->clock;
+}
+
+PltQueueTrends *
+plt_client_get_queue_trends (PltClient *self)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (self), NULL);
+
+  if (self->queue_trends == NULL)
+    self->queue_trends = plt_queue_trends_new (self->model, self->clock);
+
+  return self->queue_trends;
 }
 
 void

@@ -9,6 +9,7 @@
 #include "plt-clock.h"
 #include "plt-kpi.h"
 #include "plt-model.h"
+#include "plt-queue-trends.h"
 #include "plt-types.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,10 @@ PltClient          *plt_client_new               (PltModel   *model,
                                                   PltClock   *clock);
 PltModel           *plt_client_get_model         (PltClient  *self);
 PltClock           *plt_client_get_clock         (PltClient  *self);
+/* Returns: (transfer none): the last hour of the model's queues, sampled
+ * with the client's clock (made on first use, one per client, shared by
+ * every board, alert and wallboard that follows the client) */
+PltQueueTrends     *plt_client_get_queue_trends  (PltClient  *self);
 void                plt_client_connect           (PltClient  *self,
                                                   const char *uri);
 void                plt_client_disconnect        (PltClient  *self);
