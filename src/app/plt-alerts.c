@@ -10,8 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "plt-alerts.h"
+#include "plt-call.h"
+#include "plt-queue-figures.h"
 #include "plt-store.h"
 #include "plt-ui-format.h"
+
+#define SETTINGS_KEY_OVERRIDES "alert-queue-overrides"
 
 /* Levels ------------------------------------------------------------------ */
 
@@ -26,6 +30,47 @@ plt_alert_thresholds_load (PltAlertThresholds *thresholds,
   thresholds->waiting_alarm = g_settings_get_uint (settings, "alert-waiting-alarm");
   thresholds->longest_wait_s = g_settings_get_uint (settings, "alert-longest-wait");
   thresholds->service_level = g_settings_get_boolean (settings, "alert-service-level");
+  thresholds->projected_breach = g_settings_get_boolean (settings, "alert-projected-breach");
+}
+
+GVariant *
+plt_alert_thresholds_to_variant (const PltAlertThresholds *thresholds)
+{
+  g_return_val_if_fail (thresholds != NULL, NULL);
+
+  return g_variant_new (PLT_ALERT_THRESHOLDS_VARIANT_TYPE,
+                        thresholds->waiting_warning,
+                        thresholds->waiting_alarm,
+                        thresholds->longest_wait_s,
+                        thresholds->service_level,
+                        thresholds->sl_target_percent,
+                        thresholds->projected_breach);
+}
+
+void
+plt_alert_thresholds_from_variant (PltAlertThresholds *thresholds,
+                                   GVariant           *variant)
+{
+  g_return_if_fail (thresholds != NULL);
+  g_return_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (PLT_ALERT_THRESHOLDS_VARIANT_TYPE)));
+
+  g_variant_get (variant, PLT_ALERT_THRESHOLDS_VARIANT_TYPE,
+                 &thresholds->waiting_warning,
+                 &thresholds->waiting_alarm,
+                 &thresholds->longest_wait_s,
+                 &thresholds->service_level,
+                 &thresholds->sl_target_percent,
+                 &thresholds->projected_breach);
+  thresholds->sl_target_percent = MIN (thresholds->sl_target_percent, 100);
+}
+
+double
+plt_alert_thresholds_get_target (const PltAlertThresholds *thresholds,
+                                 double                    queue_target)
+{
+  g_return_val_if_fail (thresholds != NULL, queue_target);
+
+  return thresholds->sl_target_percent > 0 ? thresholds->sl_target_percent / 100.0 : queue_target;
 }
 
 PltAlertLevel
@@ -99,6 +144,18 @@ queue_wait_ms (PltQueue *queue,
   return MAX (0, now_ms - oldest_since);
 }
 
+/* Today's service level, as the queue card shows it: the router's, in the
+ * queue's variant, else from the queue's counters; -1 when undefined. */
+static double
+queue_service_level (PltQueue *queue)
+{
+  PltQueueFigures figures;
+
+  plt_queue_figures_compute (queue, &figures);
+
+  return isnan (figures.sl_today) ? -1.0 : figures.sl_today;
+}
+
 void
 plt_alert_levels_for_queue (const PltAlertThresholds *thresholds,
                             PltQueue                 *queue,
@@ -114,8 +171,161 @@ plt_alert_levels_for_queue (const PltAlertThresholds *thresholds,
     plt_alert_level_for_wait (thresholds, plt_queue_get_sl_threshold (queue),
                               queue_wait_ms (queue, now_ms));
   levels[PLT_ALERT_KIND_SERVICE_LEVEL] =
-    plt_alert_level_for_service_level (thresholds, plt_queue_get_service_level (queue),
-                                       plt_queue_get_sl_target (queue));
+    plt_alert_level_for_service_level (thresholds, queue_service_level (queue),
+                                       plt_alert_thresholds_get_target (thresholds, plt_queue_get_sl_target (queue)));
+}
+
+void
+plt_alert_levels_for_queue_held (const PltAlertThresholds *thresholds,
+                                 PltQueue                 *queue,
+                                 gint64                    now_ms,
+                                 const PltAlertLevel       previous[PLT_ALERT_N_KINDS],
+                                 PltAlertLevel             levels[PLT_ALERT_N_KINDS])
+{
+  PltAlertLevel worse[PLT_ALERT_N_KINDS];
+  guint wait_threshold_s;
+  gint64 wait_margin_ms;
+  double target;
+
+  g_return_if_fail (thresholds != NULL);
+  g_return_if_fail (PLT_IS_QUEUE (queue));
+
+  plt_alert_levels_for_queue (thresholds, queue, now_ms, levels);
+
+  /* The levels the figures would have a margin worse: a level reached
+   * holds as long as those still reach it. */
+  wait_threshold_s = thresholds->longest_wait_s > 0 ? thresholds->longest_wait_s
+                                                     : plt_queue_get_sl_threshold (queue);
+  wait_margin_ms = (gint64) ceil (wait_threshold_s * 1000 * PLT_ALERT_WAIT_MARGIN_SHARE);
+  target = plt_alert_thresholds_get_target (thresholds, plt_queue_get_sl_target (queue));
+
+  worse[PLT_ALERT_KIND_WAITING] =
+    plt_alert_level_for_waiting (thresholds, plt_queue_get_waiting (queue) + PLT_ALERT_WAITING_MARGIN);
+  worse[PLT_ALERT_KIND_LONGEST_WAIT] =
+    queue_wait_ms (queue, now_ms) > 0
+    ? plt_alert_level_for_wait (thresholds, plt_queue_get_sl_threshold (queue),
+                                queue_wait_ms (queue, now_ms) + wait_margin_ms)
+    : PLT_ALERT_LEVEL_NONE;
+  worse[PLT_ALERT_KIND_SERVICE_LEVEL] =
+    queue_service_level (queue) >= 0
+    ? plt_alert_level_for_service_level (thresholds,
+                                         MAX (0.0, queue_service_level (queue) - PLT_ALERT_SL_MARGIN),
+                                         target)
+    : PLT_ALERT_LEVEL_NONE;
+
+  for (guint i = 0; i < PLT_ALERT_N_KINDS; i++)
+    levels[i] = MAX (levels[i], MIN (previous[i], worse[i]));
+}
+
+gboolean
+plt_alert_project_queue (const PltAlertThresholds *thresholds,
+                         PltQueue                 *queue,
+                         PltQueueTrends           *trends,
+                         gint64                    now_ms,
+                         int                       waiting_over_t,
+                         PltSlProjectionInput     *input,
+                         PltSlProjection          *projection)
+{
+  const PltQueueAgentCounts *agents;
+  const PltKpiFigures *today;
+  PltQueueFigures figures;
+  PltTrendInterval interval;
+  double observed_s;
+  double arrivals_per_s;
+  double decided;
+  guint waiting;
+
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+  g_return_val_if_fail (PLT_IS_QUEUE (queue), FALSE);
+  g_return_val_if_fail (PLT_IS_QUEUE_TRENDS (trends), FALSE);
+  g_return_val_if_fail (input != NULL && projection != NULL, FALSE);
+
+  *projection = (PltSlProjection) { FALSE, NAN, NAN, NAN, -1.0 };
+
+  if (!plt_queue_trends_get_interval (trends, plt_queue_get_id (queue), &interval))
+    return FALSE;
+
+  plt_queue_figures_compute (queue, &figures);
+  if (isnan (figures.aht_s) || figures.aht_s <= 0)
+    return FALSE;
+
+  /* The quarter-hour's arrival rate, once a minute of it is seen; before
+   * that, the day's. */
+  observed_s = (double) (now_ms - interval.observed_from) / 1000.0;
+  today = plt_queue_get_kpi (queue, PLT_KPI_PERIOD_TODAY);
+  if (observed_s >= 60.0)
+    arrivals_per_s = interval.counts.offered / observed_s;
+  else if (today != NULL && today->to > today->from)
+    arrivals_per_s = today->values.offered / ((double) (today->to - today->from) / 1000.0);
+  else
+    return FALSE;
+
+  /* What the queue's variant counts. The live counters have no abandons by
+   * wait: abandons_met and abandons_after_t count every abandon as a miss. */
+  switch (figures.variant)
+    {
+    case PLT_SL_ANSWERED_ONLY:
+      decided = interval.counts.answered;
+      break;
+    case PLT_SL_SHORT_EXCLUDED:
+      decided = interval.counts.answered + interval.counts.abandoned - interval.counts.abandoned_short;
+      break;
+    case PLT_SL_ABANDONS_MET:
+    case PLT_SL_ABANDONS_MISSED:
+    case PLT_SL_ABANDONS_AFTER_T:
+    default:
+      decided = interval.counts.answered + interval.counts.abandoned;
+      break;
+    }
+
+  waiting = plt_queue_get_waiting (queue);
+  if (waiting_over_t < 0)
+    /* Unknown (no single contact seen): the longest, at least. */
+    waiting_over_t = queue_wait_ms (queue, now_ms) > (gint64) figures.threshold_s * 1000 ? 1 : 0;
+
+  agents = plt_queue_get_agents (queue);
+  *input = (PltSlProjectionInput) {
+    .target = plt_alert_thresholds_get_target (thresholds, figures.target),
+    .threshold_s = figures.threshold_s,
+    .met = MIN ((double) interval.counts.answered_in_t, MAX (decided, 0.0)),
+    .decided = MAX (decided, 0.0),
+    .waiting = waiting,
+    .waiting_over_t = MIN ((guint) waiting_over_t, waiting),
+    .arrivals_per_s = arrivals_per_s,
+    .aht_s = figures.aht_s,
+    .agents = agents->available + agents->busy + agents->wrap_up,
+    .patience_s = 0.0,
+    .remaining_s = MAX (0.0, (double) (interval.end - now_ms) / 1000.0),
+  };
+
+  plt_sl_projection_compute (input, projection);
+
+  return projection->valid;
+}
+
+PltAlertLevel
+plt_alert_level_for_projection (const PltSlProjectionInput *input,
+                                const PltSlProjection      *projection,
+                                PltAlertLevel               previous)
+{
+  double expected;
+
+  g_return_val_if_fail (input != NULL, PLT_ALERT_LEVEL_NONE);
+  g_return_val_if_fail (projection != NULL, PLT_ALERT_LEVEL_NONE);
+
+  if (!projection->valid)
+    return PLT_ALERT_LEVEL_NONE;
+
+  expected = input->decided + input->waiting + input->arrivals_per_s * input->remaining_s;
+  if (expected < PLT_ALERT_PROJECTION_MIN_CONTACTS)
+    return PLT_ALERT_LEVEL_NONE;
+
+  if (projection->at_end < input->target)
+    return PLT_ALERT_LEVEL_WARNING;
+  if (previous != PLT_ALERT_LEVEL_NONE && projection->at_end < input->target + PLT_ALERT_SL_MARGIN)
+    return previous;
+
+  return PLT_ALERT_LEVEL_NONE;
 }
 
 const char *
@@ -179,9 +389,39 @@ alert_free (PltAlert *alert)
 }
 
 static char *
+projection_text (const char                 *name,
+                 const PltSlProjectionInput *input,
+                 const PltSlProjection      *projection,
+                 gint64                      end_ms)
+{
+  g_autofree char *at_end = plt_format_percent (projection->at_end);
+  g_autofree char *target = plt_format_percent (input->target);
+  g_autofree char *end = NULL;
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (end_ms / 1000);
+
+  end = time != NULL ? g_date_time_format (time, "%H:%M") : g_strdup ("");
+
+  if (projection->breach_in_s <= 0)
+    /* Translators: a projected breach, "Sales: service level heading for
+     * 71 % by 10:45, target 80 %, below it already" */
+    return g_strdup_printf (_("%s: service level heading for %s by %s, target %s, below it already"),
+                            name, at_end, end, target);
+
+  {
+    g_autofree char *in = plt_format_wait_words (MAX (60.0, ceil (projection->breach_in_s / 60.0) * 60.0));
+
+    /* Translators: a projected breach, "Sales: service level heading for
+     * 71 % by 10:45, target 80 %, below it in 6 min" */
+    return g_strdup_printf (_("%s: service level heading for %s by %s, target %s, below it in %s"),
+                            name, at_end, end, target, in);
+  }
+}
+
+static char *
 alert_text (PltQueue     *queue,
             const char   *name,
             PltAlertKind  kind,
+            double        target,
             gint64        now_ms)
 {
   switch (kind)
@@ -206,11 +446,11 @@ alert_text (PltQueue     *queue,
     case PLT_ALERT_KIND_SERVICE_LEVEL:
     default:
       {
-        g_autofree char *value = plt_format_percent (plt_queue_get_service_level (queue));
-        g_autofree char *target = plt_format_percent (plt_queue_get_sl_target (queue));
+        g_autofree char *value = plt_format_percent (queue_service_level (queue));
+        g_autofree char *target_text = plt_format_percent (target);
 
         /* Translators: an alert, "Sales: service level 72 %, target 80 %" */
-        return g_strdup_printf (_("%s: service level %s, target %s"), name, value, target);
+        return g_strdup_printf (_("%s: service level %s, target %s"), name, value, target_text);
       }
     }
 }
@@ -246,6 +486,7 @@ alerts_equal (GPtrArray *a,
       const PltAlert *alert_b = g_ptr_array_index (b, i);
 
       if (alert_a->level != alert_b->level || alert_a->kind != alert_b->kind ||
+          alert_a->acknowledged != alert_b->acknowledged ||
           g_strcmp0 (alert_a->queue_id, alert_b->queue_id) != 0 ||
           g_strcmp0 (alert_a->text, alert_b->text) != 0)
         return FALSE;
@@ -256,21 +497,34 @@ alerts_equal (GPtrArray *a,
 
 /* The monitor ------------------------------------------------------------ */
 
+/* What the monitor remembers of one queue's alert of one kind, while it
+ * lasts: its level (for hysteresis), the level the supervisor acknowledged
+ * and the level last raised. */
+typedef struct
+{
+  PltAlertLevel level;
+  PltAlertLevel acknowledged;
+  PltAlertLevel told;
+} AlertState;
+
 struct _PltAlertMonitor
 {
   GObject             parent_instance;
 
   PltModel           *model;
   PltClock           *clock;
+  PltQueueTrends     *trends;
+  GSettings          *settings;
   GSignalGroup       *queues_signals;
   GSignalGroup       *clock_signals;
 
   PltAlertThresholds  thresholds;
+  GHashTable         *overrides;     /* queue id → PltAlertThresholds */
   GStrv               queue_ids;
 
   GPtrArray          *alerts;
-  /* "queue-id\nkind" → the level announced for it, for "raised" */
-  GHashTable         *levels;
+  /* "queue-id\nkind" → AlertState */
+  GHashTable         *states;
 };
 
 G_DEFINE_FINAL_TYPE (PltAlertMonitor, plt_alert_monitor, G_TYPE_OBJECT)
@@ -293,12 +547,107 @@ shows_queue (PltAlertMonitor *self,
   return g_strv_contains ((const char * const *) self->queue_ids, queue_id);
 }
 
+static char *
+state_key (const char   *queue_id,
+           PltAlertKind  kind)
+{
+  return g_strdup_printf ("%s\n%u", queue_id, (guint) kind);
+}
+
+static AlertState *
+lookup_state (GHashTable   *states,
+              const char   *queue_id,
+              PltAlertKind  kind)
+{
+  g_autofree char *key = state_key (queue_id, kind);
+
+  return g_hash_table_lookup (states, key);
+}
+
+typedef struct
+{
+  PltAlertMonitor *self;
+  GHashTable      *over_t;      /* queue id → contacts waiting past T */
+  gint64           now_ms;
+} CountOverT;
+
+static void
+count_over_t_cb (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  CountOverT *count = user_data;
+  PltCall *call = value;
+  PltQueue *queue;
+  const char *queue_id;
+
+  if (plt_call_get_state (call) != PLT_CALL_STATE_QUEUED)
+    return;
+
+  queue_id = plt_call_get_queue_id (call);
+  queue = queue_id != NULL ? plt_model_lookup_queue (count->self->model, queue_id) : NULL;
+  if (queue == NULL)
+    return;
+
+  /* Each queue met has an entry, even with none past T. */
+  if (!g_hash_table_contains (count->over_t, queue_id))
+    g_hash_table_insert (count->over_t, (gpointer) queue_id, GINT_TO_POINTER (0));
+
+  if (count->now_ms - plt_call_get_enqueued (call) > (gint64) plt_queue_get_sl_threshold (queue) * 1000)
+    g_hash_table_insert (count->over_t, (gpointer) queue_id,
+                         GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (count->over_t, queue_id)) + 1));
+}
+
+/* Adds the alert of @kind at @level, carrying its state over. */
+static void
+keep_alert (PltAlertMonitor *self,
+            GHashTable      *states,
+            GPtrArray       *alerts,
+            GPtrArray       *raised,
+            const char      *queue_id,
+            const char      *queue_name,
+            PltAlertKind     kind,
+            PltAlertLevel    level,
+            char            *text)
+{
+  AlertState *before = lookup_state (self->states, queue_id, kind);
+  AlertState *state = g_new0 (AlertState, 1);
+  PltAlert *alert = g_new0 (PltAlert, 1);
+
+  state->level = level;
+  if (before != NULL)
+    {
+      state->acknowledged = before->acknowledged;
+      state->told = before->told;
+    }
+
+  alert->queue_id = g_strdup (queue_id);
+  alert->queue_name = g_strdup (queue_name);
+  alert->kind = kind;
+  alert->level = level;
+  alert->text = text;
+  alert->acknowledged = level <= state->acknowledged;
+  g_ptr_array_add (alerts, alert);
+
+  /* Told once: an alarm, or a projected breach, not told at this level nor
+   * acknowledged. */
+  if ((level == PLT_ALERT_LEVEL_ALARM || kind == PLT_ALERT_KIND_PROJECTED_BREACH) &&
+      level > state->told && level > state->acknowledged)
+    {
+      state->told = level;
+      g_ptr_array_add (raised, alert);
+    }
+
+  g_hash_table_insert (states, state_key (queue_id, kind), state);
+}
+
 void
 plt_alert_monitor_update (PltAlertMonitor *self)
 {
   g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free);
-  g_autoptr(GHashTable) levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) raised = g_ptr_array_new ();
+  g_autoptr(GHashTable) over_t = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *queues;
   gint64 now_ms;
   guint n_queues;
@@ -309,46 +658,71 @@ plt_alert_monitor_update (PltAlertMonitor *self)
   n_queues = g_list_model_get_n_items (queues);
   now_ms = plt_clock_get_now (self->clock);
 
+  /* Who waits past T, for the projections. */
+  if (self->trends != NULL)
+    {
+      CountOverT count = { self, over_t, now_ms };
+
+      plt_store_foreach (plt_model_get_calls (self->model), count_over_t_cb, &count);
+    }
+
   for (guint i = 0; i < n_queues; i++)
     {
       g_autoptr(PltQueue) queue = g_list_model_get_item (queues, i);
       const char *id = plt_queue_get_id (queue);
       const char *name = plt_queue_get_name (queue) != NULL ? plt_queue_get_name (queue) : id;
+      const PltAlertThresholds *thresholds = plt_alert_monitor_get_queue_thresholds (self, id);
+      double target = plt_alert_thresholds_get_target (thresholds, plt_queue_get_sl_target (queue));
+      PltAlertLevel previous[PLT_ALERT_N_KINDS];
       PltAlertLevel queue_levels[PLT_ALERT_N_KINDS];
 
       if (!shows_queue (self, id))
         continue;
 
-      plt_alert_levels_for_queue (&self->thresholds, queue, now_ms, queue_levels);
-
       for (guint kind = 0; kind < PLT_ALERT_N_KINDS; kind++)
         {
-          PltAlert *alert;
-          char *key;
-          PltAlertLevel before;
+          AlertState *state = lookup_state (self->states, id, kind);
 
-          if (queue_levels[kind] == PLT_ALERT_LEVEL_NONE)
-            continue;
+          previous[kind] = state != NULL ? state->level : PLT_ALERT_LEVEL_NONE;
+        }
 
-          alert = g_new0 (PltAlert, 1);
-          alert->queue_id = g_strdup (id);
-          alert->queue_name = g_strdup (name);
-          alert->kind = (PltAlertKind) kind;
-          alert->level = queue_levels[kind];
-          alert->text = alert_text (queue, name, alert->kind, now_ms);
-          g_ptr_array_add (alerts, alert);
+      plt_alert_levels_for_queue_held (thresholds, queue, now_ms, previous, queue_levels);
 
-          key = g_strdup_printf ("%s\n%u", id, kind);
-          before = GPOINTER_TO_UINT (g_hash_table_lookup (self->levels, key));
-          g_hash_table_insert (levels, key, GUINT_TO_POINTER (alert->level));
-          if (alert->level == PLT_ALERT_LEVEL_ALARM && before != PLT_ALERT_LEVEL_ALARM)
-            g_ptr_array_add (raised, alert);
+      for (guint kind = 0; kind < PLT_ALERT_N_KINDS; kind++)
+        if (queue_levels[kind] != PLT_ALERT_LEVEL_NONE)
+          keep_alert (self, states, alerts, raised, id, name, kind, queue_levels[kind],
+                      alert_text (queue, name, kind, target, now_ms));
+
+      if (self->trends != NULL && thresholds->projected_breach)
+        {
+          PltSlProjectionInput input;
+          PltSlProjection projection;
+          AlertState *state = lookup_state (self->states, id, PLT_ALERT_KIND_PROJECTED_BREACH);
+          gpointer known = NULL;
+          int waiting_over_t = -1;
+          PltAlertLevel level;
+
+          if (g_hash_table_lookup_extended (over_t, id, NULL, &known))
+            waiting_over_t = GPOINTER_TO_INT (known);
+
+          plt_alert_project_queue (thresholds, queue, self->trends, now_ms, waiting_over_t,
+                                   &input, &projection);
+          level = plt_alert_level_for_projection (&input, &projection,
+                                                  state != NULL ? state->level : PLT_ALERT_LEVEL_NONE);
+          if (level != PLT_ALERT_LEVEL_NONE)
+            {
+              PltTrendInterval interval;
+
+              plt_queue_trends_get_interval (self->trends, id, &interval);
+              keep_alert (self, states, alerts, raised, id, name, PLT_ALERT_KIND_PROJECTED_BREACH, level,
+                          projection_text (name, &input, &projection, interval.end));
+            }
         }
     }
 
   g_ptr_array_sort (alerts, compare_alerts);
-  g_hash_table_unref (self->levels);
-  self->levels = g_steal_pointer (&levels);
+  g_hash_table_unref (self->states);
+  self->states = g_steal_pointer (&states);
 
   if (!alerts_equal (alerts, self->alerts))
     {
@@ -362,6 +736,41 @@ plt_alert_monitor_update (PltAlertMonitor *self)
 }
 
 static void
+load_settings (PltAlertMonitor *self)
+{
+  g_autoptr(GVariant) overrides = NULL;
+  PltAlertThresholds thresholds = PLT_ALERT_THRESHOLDS_INIT;
+  GVariantIter iter;
+  const char *queue_id;
+  GVariant *value;
+
+  plt_alert_thresholds_load (&thresholds, self->settings);
+  self->thresholds = thresholds;
+
+  g_hash_table_remove_all (self->overrides);
+  overrides = g_settings_get_value (self->settings, SETTINGS_KEY_OVERRIDES);
+  g_variant_iter_init (&iter, overrides);
+  while (g_variant_iter_next (&iter, "{&s@" PLT_ALERT_THRESHOLDS_VARIANT_TYPE "}", &queue_id, &value))
+    {
+      PltAlertThresholds *queue_thresholds = g_new0 (PltAlertThresholds, 1);
+
+      plt_alert_thresholds_from_variant (queue_thresholds, value);
+      g_hash_table_insert (self->overrides, g_strdup (queue_id), queue_thresholds);
+      g_variant_unref (value);
+    }
+
+  plt_alert_monitor_update (self);
+}
+
+static void
+settings_changed_cb (PltAlertMonitor *self,
+                     const char      *key)
+{
+  if (g_str_has_prefix (key, "alert-"))
+    load_settings (self);
+}
+
+static void
 plt_alert_monitor_dispose (GObject *object)
 {
   PltAlertMonitor *self = (PltAlertMonitor *)object;
@@ -370,8 +779,12 @@ plt_alert_monitor_dispose (GObject *object)
     g_signal_group_set_target (self->queues_signals, NULL);
   if (self->clock_signals != NULL)
     g_signal_group_set_target (self->clock_signals, NULL);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->queues_signals);
   g_clear_object (&self->clock_signals);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->trends);
   g_clear_object (&self->model);
   g_clear_object (&self->clock);
 
@@ -384,7 +797,8 @@ plt_alert_monitor_finalize (GObject *object)
   PltAlertMonitor *self = (PltAlertMonitor *)object;
 
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
-  g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->overrides, g_hash_table_unref);
   g_clear_pointer (&self->queue_ids, g_strfreev);
 
   G_OBJECT_CLASS (plt_alert_monitor_parent_class)->finalize (object);
@@ -418,7 +832,8 @@ plt_alert_monitor_init (PltAlertMonitor *self)
 {
   self->thresholds = (PltAlertThresholds) PLT_ALERT_THRESHOLDS_INIT;
   self->alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free);
-  self->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -479,6 +894,65 @@ plt_alert_monitor_get_thresholds (PltAlertMonitor *self)
 }
 
 void
+plt_alert_monitor_set_queue_thresholds (PltAlertMonitor          *self,
+                                        const char               *queue_id,
+                                        const PltAlertThresholds *thresholds)
+{
+  g_return_if_fail (PLT_IS_ALERT_MONITOR (self));
+  g_return_if_fail (queue_id != NULL);
+
+  if (thresholds == NULL)
+    g_hash_table_remove (self->overrides, queue_id);
+  else
+    g_hash_table_insert (self->overrides, g_strdup (queue_id), g_memdup2 (thresholds, sizeof *thresholds));
+
+  plt_alert_monitor_update (self);
+}
+
+const PltAlertThresholds *
+plt_alert_monitor_get_queue_thresholds (PltAlertMonitor *self,
+                                        const char      *queue_id)
+{
+  const PltAlertThresholds *thresholds;
+
+  g_return_val_if_fail (PLT_IS_ALERT_MONITOR (self), NULL);
+  g_return_val_if_fail (queue_id != NULL, NULL);
+
+  thresholds = g_hash_table_lookup (self->overrides, queue_id);
+
+  return thresholds != NULL ? thresholds : &self->thresholds;
+}
+
+void
+plt_alert_monitor_follow_settings (PltAlertMonitor *self,
+                                   GSettings       *settings)
+{
+  g_return_if_fail (PLT_IS_ALERT_MONITOR (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+
+  if (settings == NULL)
+    return;
+
+  g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  load_settings (self);
+}
+
+void
+plt_alert_monitor_set_trends (PltAlertMonitor *self,
+                              PltQueueTrends  *trends)
+{
+  g_return_if_fail (PLT_IS_ALERT_MONITOR (self));
+  g_return_if_fail (trends == NULL || PLT_IS_QUEUE_TRENDS (trends));
+
+  if (g_set_object (&self->trends, trends))
+    plt_alert_monitor_update (self);
+}
+
+void
 plt_alert_monitor_set_queues (PltAlertMonitor    *self,
                               const char * const *queue_ids)
 {
@@ -504,4 +978,82 @@ plt_alert_monitor_get_alerts (PltAlertMonitor *self)
   g_return_val_if_fail (PLT_IS_ALERT_MONITOR (self), NULL);
 
   return self->alerts;
+}
+
+PltAlertLevel
+plt_alert_monitor_get_queue_level (PltAlertMonitor  *self,
+                                   const char       *queue_id,
+                                   const char      **text)
+{
+  const PltAlert *worst = NULL;
+
+  g_return_val_if_fail (PLT_IS_ALERT_MONITOR (self), PLT_ALERT_LEVEL_NONE);
+  g_return_val_if_fail (queue_id != NULL, PLT_ALERT_LEVEL_NONE);
+
+  /* Alarms come first in the list. */
+  for (guint i = 0; i < self->alerts->len && worst == NULL; i++)
+    {
+      const PltAlert *alert = g_ptr_array_index (self->alerts, i);
+
+      if (g_str_equal (alert->queue_id, queue_id))
+        worst = alert;
+    }
+
+  if (text != NULL)
+    *text = worst != NULL ? worst->text : NULL;
+
+  return worst != NULL ? worst->level : PLT_ALERT_LEVEL_NONE;
+}
+
+static gboolean
+acknowledge (PltAlertMonitor *self,
+             PltAlert        *alert)
+{
+  AlertState *state = lookup_state (self->states, alert->queue_id, alert->kind);
+
+  if (state == NULL || alert->acknowledged)
+    return FALSE;
+
+  state->acknowledged = state->level;
+  /* Raised or not, it is told now. */
+  state->told = MAX (state->told, state->level);
+  alert->acknowledged = TRUE;
+
+  return TRUE;
+}
+
+void
+plt_alert_monitor_acknowledge (PltAlertMonitor *self,
+                               const char      *queue_id,
+                               PltAlertKind     kind)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (PLT_IS_ALERT_MONITOR (self));
+  g_return_if_fail (queue_id != NULL);
+
+  for (guint i = 0; i < self->alerts->len; i++)
+    {
+      PltAlert *alert = g_ptr_array_index (self->alerts, i);
+
+      if (alert->kind == kind && g_str_equal (alert->queue_id, queue_id))
+        changed |= acknowledge (self, alert);
+    }
+
+  if (changed)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+plt_alert_monitor_acknowledge_all (PltAlertMonitor *self)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (PLT_IS_ALERT_MONITOR (self));
+
+  for (guint i = 0; i < self->alerts->len; i++)
+    changed |= acknowledge (self, g_ptr_array_index (self->alerts, i));
+
+  if (changed)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }

@@ -11,6 +11,7 @@
 #include "plt-alerts.h"
 #include "plt-application.h"
 #include "plt-client.h"
+#include "plt-connection-trust.h"
 #include "plt-preferences-window.h"
 #include "plt-render.h"
 #include "plt-router.h"
@@ -50,6 +51,9 @@ struct _PltApplication
   GSettings       *settings;
   PltClient       *client;
   PltRouterThread *demo_router;
+
+  /* Logging in and the router's certificate, asked of the supervisor */
+  PltConnectionTrust *trust;
 
   /* Alarms as desktop notifications and sound */
   PltAlertMonitor *alerts;
@@ -94,7 +98,10 @@ static const char * const settings_keys[] = {
   "alert-waiting-alarm",
   "alert-longest-wait",
   "alert-service-level",
+  "alert-projected-breach",
+  "alert-queue-overrides",
   "ca-file",
+  "login-user",
 };
 
 /* Settings are optional: the console runs (and is tested) without its
@@ -150,6 +157,7 @@ ensure_main_window (PltApplication *self)
       if (self->screenshot_path != NULL)
         gtk_window_set_default_size (GTK_WINDOW (window), SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT);
       plt_window_set_client (window, self->client);
+      plt_window_set_alerts (window, self->alerts);
     }
 
   return window;
@@ -190,15 +198,22 @@ alarm_raised_cb (PltApplication *self,
       g_autofree char *id = notification_id (alert);
 
       notification = g_notification_new (alert->text);
-      g_notification_set_body (notification, _("Over the alarm threshold"));
+      if (alert->kind == PLT_ALERT_KIND_PROJECTED_BREACH)
+        g_notification_set_body (notification, _("The service level is heading below its target by the end of the quarter-hour"));
+      else
+        g_notification_set_body (notification, _("Over the alarm threshold"));
       g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-      g_notification_set_default_action (notification, "app.activate");
+      /* Opens the queue; acknowledged, it is not told again until it ends
+       * and comes back. */
+      g_notification_set_default_action_and_target (notification, "app.show-queue", "s", alert->queue_id);
+      g_notification_add_button_with_target (notification, _("Acknowledge"), "app.acknowledge-alert",
+                                             "(su)", alert->queue_id, (guint32) alert->kind);
       g_application_send_notification (G_APPLICATION (self), id, notification);
       g_hash_table_add (self->notified, g_steal_pointer (&id));
     }
 }
 
-/* A notification goes when its alarm ends. */
+/* A notification goes when its alert ends, or is acknowledged. */
 static void
 alerts_changed_cb (PltApplication *self)
 {
@@ -214,7 +229,8 @@ alerts_changed_cb (PltApplication *self)
     {
       const PltAlert *alert = g_ptr_array_index (alerts, i);
 
-      if (alert->level == PLT_ALERT_LEVEL_ALARM)
+      if (!alert->acknowledged &&
+          (alert->level == PLT_ALERT_LEVEL_ALARM || alert->kind == PLT_ALERT_KIND_PROJECTED_BREACH))
         g_hash_table_add (active, notification_id (alert));
     }
 
@@ -225,18 +241,6 @@ alerts_changed_cb (PltApplication *self)
         g_application_withdraw_notification (G_APPLICATION (self), id);
         g_hash_table_iter_remove (&iter);
       }
-}
-
-static void
-load_alert_thresholds (PltApplication *self)
-{
-  PltAlertThresholds thresholds = PLT_ALERT_THRESHOLDS_INIT;
-
-  if (self->alerts == NULL || self->settings == NULL)
-    return;
-
-  plt_alert_thresholds_load (&thresholds, self->settings);
-  plt_alert_monitor_set_thresholds (self->alerts, &thresholds);
 }
 
 static void
@@ -254,14 +258,63 @@ follow_alerts (PltApplication *self)
     g_signal_handlers_disconnect_by_data (self->alerts, self);
   g_clear_object (&self->alerts);
 
-  if (self->client == NULL)
+  if (self->client != NULL)
+    {
+      self->alerts = plt_alert_monitor_new (plt_client_get_model (self->client),
+                                            plt_client_get_clock (self->client));
+      /* The thresholds, every queue's own, followed as they change; the
+       * queues' last hour, for the projected breaches. */
+      plt_alert_monitor_follow_settings (self->alerts, self->settings);
+      plt_alert_monitor_set_trends (self->alerts, plt_client_get_queue_trends (self->client));
+      g_signal_connect_swapped (self->alerts, "raised", G_CALLBACK (alarm_raised_cb), self);
+      g_signal_connect_swapped (self->alerts, "changed", G_CALLBACK (alerts_changed_cb), self);
+    }
+
+  /* The console's banner and cards show the same alerts. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PLT_IS_WINDOW (l->data))
+      plt_window_set_alerts (PLT_WINDOW (l->data), self->alerts);
+}
+
+/* Logging in and certificates ------------------------------------------- */
+
+static GtkWindow *
+trust_parent_cb (gpointer user_data)
+{
+  PltApplication *self = user_data;
+  GtkWindow *window = GTK_WINDOW (get_main_window (self));
+
+  return window != NULL ? window : gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static void
+trust_toast_cb (PltApplication *self,
+                const char     *message)
+{
+  PltWindow *window = get_main_window (self);
+
+  if (window != NULL)
+    plt_window_add_toast (window, message);
+  else
+    g_printerr ("plateau: %s\n", message);
+}
+
+static void
+follow_trust (PltApplication *self)
+{
+  if (self->trust != NULL)
+    g_signal_handlers_disconnect_by_data (self->trust, self);
+  g_clear_object (&self->trust);
+
+  /* A screenshot asks nothing of anyone. */
+  if (self->client == NULL || self->screenshot_path != NULL)
     return;
 
-  self->alerts = plt_alert_monitor_new (plt_client_get_model (self->client),
-                                        plt_client_get_clock (self->client));
-  load_alert_thresholds (self);
-  g_signal_connect_swapped (self->alerts, "raised", G_CALLBACK (alarm_raised_cb), self);
-  g_signal_connect_swapped (self->alerts, "changed", G_CALLBACK (alerts_changed_cb), self);
+  self->trust = plt_connection_trust_new (self->client, self->settings);
+  plt_connection_trust_set_parent_func (self->trust, trust_parent_cb, self);
+  /* The demo and --user log in by themselves (relogin_cb). */
+  plt_connection_trust_set_asks_login (self->trust, self->demo_router == NULL && self->login_user == NULL);
+  g_signal_connect_swapped (self->trust, "toast", G_CALLBACK (trust_toast_cb), self);
 }
 
 /* Logging in again -------------------------------------------------------- */
@@ -405,8 +458,6 @@ set_client (PltApplication *self,
     g_signal_connect_object (client, "notify::state", G_CALLBACK (client_state_cb), self,
                              G_CONNECT_SWAPPED);
 
-  follow_alerts (self);
-
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       if (PLT_IS_WINDOW (l->data))
@@ -414,6 +465,9 @@ set_client (PltApplication *self,
       else if (PLT_IS_WALLBOARD_WINDOW (l->data))
         plt_wallboard_window_set_client (PLT_WALLBOARD_WINDOW (l->data), client);
     }
+
+  follow_alerts (self);
+  follow_trust (self);
 }
 
 /* Follows @uri with a new client (and so a new, empty model), unless the
@@ -877,7 +931,59 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+login_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PltApplication *self = user_data;
+
+  if (self->trust != NULL)
+    plt_connection_trust_login (self->trust);
+}
+
+static void
+certificate_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PltApplication *self = user_data;
+
+  if (self->trust != NULL)
+    plt_connection_trust_show_certificate (self->trust);
+}
+
+static void
+show_queue_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PltApplication *self = user_data;
+  PltWindow *window = ensure_main_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  plt_window_show_queue (window, g_variant_get_string (parameter, NULL));
+}
+
+static void
+acknowledge_alert_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  PltApplication *self = user_data;
+  const char *queue_id;
+  guint32 kind;
+
+  g_variant_get (parameter, "(&su)", &queue_id, &kind);
+  if (self->alerts != NULL && kind < PLT_ALERT_N_ALL_KINDS)
+    plt_alert_monitor_acknowledge (self->alerts, queue_id, (PltAlertKind) kind);
+}
+
 static const GActionEntry app_actions[] = {
+  { "login", login_activated, NULL, NULL, NULL },
+  { "certificate", certificate_activated, NULL, NULL, NULL },
+  { "show-queue", show_queue_activated, "s", NULL, NULL },
+  { "acknowledge-alert", acknowledge_alert_activated, "(su)", NULL, NULL },
   { "preferences", preferences_activated, NULL, NULL, NULL },
   { "wallboard", wallboard_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
@@ -889,14 +995,6 @@ static const GActionEntry app_actions[] = {
 };
 
 /* GApplication ------------------------------------------------------------ */
-
-static void
-settings_changed_cb (PltApplication *self,
-                     const char     *key)
-{
-  if (g_str_has_prefix (key, "alert-"))
-    load_alert_thresholds (self);
-}
 
 static void
 plt_application_startup (GApplication *application)
@@ -921,8 +1019,6 @@ plt_application_startup (GApplication *application)
       g_autofree char *scheme = g_settings_get_string (self->settings, SETTINGS_KEY_COLOR_SCHEME);
 
       g_action_change_state (color_scheme, g_variant_new_string (scheme));
-      g_signal_connect_object (self->settings, "changed",
-                               G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
@@ -1180,6 +1276,9 @@ plt_application_dispose (GObject *object)
   if (self->alerts != NULL)
     g_signal_handlers_disconnect_by_data (self->alerts, self);
   g_clear_object (&self->alerts);
+  if (self->trust != NULL)
+    g_signal_handlers_disconnect_by_data (self->trust, self);
+  g_clear_object (&self->trust);
   g_clear_object (&self->wallboard_layout_file);
   stop_demo_router (self);
   g_clear_object (&self->client);

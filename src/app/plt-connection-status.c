@@ -154,6 +154,12 @@ build_message (PltConnectionState  state,
         append_part (string, last_error);
       break;
 
+    case PLT_CONNECTION_STATE_NEEDS_LOGIN:
+      append_part (string, _("Login needed"));
+      if (last_error != NULL)
+        append_part (string, last_error);
+      break;
+
     case PLT_CONNECTION_STATE_DISCONNECTED:
     default:
       append_part (string, _("Disconnected"));
@@ -289,6 +295,13 @@ update (PltConnectionStatus *self)
     case PLT_CONNECTION_STATE_FAILED:
       label = g_strdup (_("Connection failed"));
       icon_name = "dialog-error-symbolic";
+      css_class = "connection-failed";
+      break;
+
+    case PLT_CONNECTION_STATE_NEEDS_LOGIN:
+      /* Translators: the router wants the supervisor to log in */
+      label = g_strdup (_("Login needed"));
+      icon_name = "dialog-password-symbolic";
       css_class = "connection-failed";
       break;
 

@@ -1,35 +1,44 @@
-/* plt-queue-board.c — every queue as a card
+/* plt-queue-board.c — every queue as a card, and one queue in full
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "plt-queue-board-private.h"
 #include "plt-queue-card.h"
+#include "plt-queue-detail.h"
 #include "plt-store.h"
 
 struct _PltQueueBoard
 {
-  GtkWidget   parent_instance;
+  GtkWidget        parent_instance;
 
   /* Template children */
-  GtkStack   *stack;
-  GtkFlowBox *flow_box;
+  AdwLeaflet      *leaflet;
+  GtkStack        *stack;
+  GtkGridView     *grid_view;
+  GtkLabel        *detail_title;
+  PltQueueDetail  *detail;
 
-  PltModel   *model;
-  PltClock   *clock;
-  GListModel *queues;
-  gulong      items_changed_id;
+  PltClient       *client;
+  PltAlertMonitor *alerts;
+  GListModel      *queues;
+  GHashTable      *cards;        /* the cards the grid made (not owned) */
+  char            *data_time;
+  gulong           items_changed_id;
+  gulong           alerts_changed_id;
+  guint            stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PltQueueBoard, plt_queue_board, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_MODEL,
-  PROP_CLOCK,
+  PROP_CLIENT,
+  PROP_QUEUE_ID,
   N_PROPS
 };
 
@@ -43,62 +52,153 @@ update_page (PltQueueBoard *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "cards");
 }
 
-/*
- * Mirrors the store's changes in the flow box. The store announces an update
- * of a queue as items-changed (position, 1, 1) with the same item: its card
- * stays (it follows the queue's notifications by itself); only the cards of
- * queues that left, arrived or moved are removed or made.
- */
 static void
-queues_items_changed_cb (PltQueueBoard *self,
-                         guint          position,
-                         guint          removed,
-                         guint          added,
-                         GListModel    *queues)
+update_card_alert (PltQueueBoard *self,
+                   PltQueueCard  *card)
 {
-  g_autofree gboolean *kept = g_new0 (gboolean, MAX (removed, 1));
+  PltQueue *queue = plt_queue_card_get_queue (card);
+  PltAlertLevel level = PLT_ALERT_LEVEL_NONE;
+  const char *text = NULL;
 
-  /* From the end, so that the positions still to look at do not move. */
-  for (guint i = removed; i-- > 0; )
-    {
-      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->flow_box, (int) (position + i));
-      GtkWidget *card = child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
-      g_autoptr(PltQueue) queue = NULL;
+  if (queue != NULL && self->alerts != NULL)
+    level = plt_alert_monitor_get_queue_level (self->alerts, plt_queue_get_id (queue), &text);
 
-      if (i < added)
-        queue = g_list_model_get_item (queues, position + i);
+  plt_queue_card_set_alert (card, level, text);
+}
 
-      if (PLT_IS_QUEUE_CARD (card) && queue != NULL &&
-          plt_queue_card_get_queue (PLT_QUEUE_CARD (card)) == queue)
-        kept[i] = TRUE;
-      else if (child != NULL)
-        gtk_flow_box_remove (self->flow_box, GTK_WIDGET (child));
-    }
+static void
+alerts_changed_cb (PltQueueBoard *self)
+{
+  GHashTableIter iter;
+  gpointer card;
 
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(PltQueue) queue = NULL;
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    update_card_alert (self, card);
+}
 
-      if (i < removed && kept[i])
-        continue;
+static void
+update_detail_title (PltQueueBoard *self)
+{
+  const char *queue_id = plt_queue_detail_get_queue_id (self->detail);
+  PltQueue *queue = NULL;
 
-      queue = g_list_model_get_item (queues, position + i);
-      gtk_flow_box_insert (self->flow_box,
-                           plt_queue_card_new (queue, self->clock),
-                           (int) (position + i));
-    }
+  if (self->client != NULL && queue_id != NULL)
+    queue = plt_model_lookup_queue (plt_client_get_model (self->client), queue_id);
 
+  gtk_label_set_label (self->detail_title,
+                       queue == NULL ? "" :
+                       plt_queue_get_name (queue) != NULL ? plt_queue_get_name (queue) : queue_id);
+}
+
+static void
+queues_items_changed_cb (PltQueueBoard *self)
+{
   update_page (self);
+
+  /* A queue shown in full that leaves: back to the cards. */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0)
+    {
+      const char *queue_id = plt_queue_detail_get_queue_id (self->detail);
+
+      if (queue_id == NULL || plt_model_lookup_queue (plt_client_get_model (self->client), queue_id) == NULL)
+        plt_queue_board_show_cards (self);
+      else
+        update_detail_title (self);
+    }
+}
+
+/* The grid's cells --------------------------------------------------------- */
+
+static void
+card_destroyed_cb (gpointer  data,
+                   GObject  *where_the_card_was)
+{
+  PltQueueBoard *self = data;
+
+  g_hash_table_remove (self->cards, where_the_card_was);
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PltQueueBoard            *self)
+{
+  GtkWidget *card = plt_queue_card_new (NULL, self->client != NULL ? plt_client_get_clock (self->client) : NULL);
+
+  if (self->client != NULL)
+    plt_queue_card_set_trends (PLT_QUEUE_CARD (card), plt_client_get_queue_trends (self->client));
+  plt_queue_card_set_stale (PLT_QUEUE_CARD (card), self->stale, self->data_time);
+
+  g_hash_table_add (self->cards, card);
+  g_object_weak_ref (G_OBJECT (card), card_destroyed_cb, self);
+  gtk_list_item_set_child (list_item, card);
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PltQueueBoard            *self)
+{
+  PltQueueCard *card = PLT_QUEUE_CARD (gtk_list_item_get_child (list_item));
+
+  plt_queue_card_set_queue (card, gtk_list_item_get_item (list_item));
+  update_card_alert (self, card);
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                PltQueueBoard            *self)
+{
+  plt_queue_card_set_queue (PLT_QUEUE_CARD (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+card_activated_cb (PltQueueBoard *self,
+                   guint          position)
+{
+  g_autoptr(PltQueue) queue = NULL;
+
+  if (self->queues == NULL)
+    return;
+
+  queue = g_list_model_get_item (self->queues, position);
+  if (queue != NULL)
+    plt_queue_board_show_queue (self, plt_queue_get_id (queue));
+}
+
+static void
+page_changed_cb (PltQueueBoard *self)
+{
+  /* Swiped back, or by the leaflet's own keys. */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "cards") == 0 &&
+      plt_queue_detail_get_queue_id (self->detail) != NULL)
+    {
+      plt_queue_detail_set_queue_id (self->detail, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_ID]);
+    }
+}
+
+static void
+forget_cards (PltQueueBoard *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    g_object_weak_unref (card, card_destroyed_cb, self);
+  g_hash_table_remove_all (self->cards);
 }
 
 static void
 rebind (PltQueueBoard *self)
 {
   GListModel *queues = NULL;
-  GtkWidget *child;
 
-  if (self->model != NULL)
-    queues = G_LIST_MODEL (plt_model_get_queues (self->model));
+  if (self->client != NULL)
+    queues = G_LIST_MODEL (plt_model_get_queues (plt_client_get_model (self->client)));
 
   if (self->queues != NULL)
     {
@@ -106,8 +206,9 @@ rebind (PltQueueBoard *self)
       g_clear_object (&self->queues);
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box))) != NULL)
-    gtk_flow_box_remove (self->flow_box, child);
+  /* New cards for the new client: they hold its clock. */
+  gtk_grid_view_set_model (self->grid_view, NULL);
+  forget_cards (self);
 
   if (queues != NULL)
     {
@@ -115,11 +216,34 @@ rebind (PltQueueBoard *self)
       self->items_changed_id = g_signal_connect_object (queues, "items-changed",
                                                         G_CALLBACK (queues_items_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
-      queues_items_changed_cb (self, 0, 0, g_list_model_get_n_items (queues), queues);
+      gtk_grid_view_set_model (self->grid_view,
+                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (queues))));
     }
 
+  plt_queue_detail_set_client (self->detail, self->client);
+  plt_queue_board_show_cards (self);
   update_page (self);
 }
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  plt_queue_board_show_queue (PLT_QUEUE_BOARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  plt_queue_board_show_cards (PLT_QUEUE_BOARD (widget));
+}
+
+/* GObject ------------------------------------------------------------------ */
 
 static void
 plt_queue_board_dispose (GObject *object)
@@ -129,16 +253,35 @@ plt_queue_board_dispose (GObject *object)
 
   if (self->queues != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->queues);
+  if (self->alerts != NULL)
+    g_clear_signal_handler (&self->alerts_changed_id, self->alerts);
   g_clear_object (&self->queues);
-  g_clear_object (&self->model);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->alerts);
+
+  if (self->grid_view != NULL)
+    gtk_grid_view_set_model (self->grid_view, NULL);
+  if (self->cards != NULL)
+    forget_cards (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_QUEUE_BOARD);
   /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->client);
+
   G_OBJECT_CLASS (plt_queue_board_parent_class)->dispose (object);
+}
+
+static void
+plt_queue_board_finalize (GObject *object)
+{
+  PltQueueBoard *self = (PltQueueBoard *)object;
+
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->data_time, g_free);
+
+  G_OBJECT_CLASS (plt_queue_board_parent_class)->finalize (object);
 }
 
 static void
@@ -151,12 +294,12 @@ plt_queue_board_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
       break;
 
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_QUEUE_ID:
+      g_value_set_string (value, plt_queue_board_get_queue_id (self));
       break;
 
     default:
@@ -174,12 +317,8 @@ plt_queue_board_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MODEL:
-      plt_queue_board_set_model (self, g_value_get_object (value));
-      break;
-
-    case PROP_CLOCK:
-      plt_queue_board_set_clock (self, g_value_get_object (value));
+    case PROP_CLIENT:
+      plt_queue_board_set_client (self, g_value_get_object (value));
       break;
 
     default:
@@ -194,26 +333,38 @@ plt_queue_board_class_init (PltQueueBoardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plt_queue_board_dispose;
+  object_class->finalize = plt_queue_board_finalize;
   object_class->get_property = plt_queue_board_get_property;
   object_class->set_property = plt_queue_board_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL,
-                         PLT_TYPE_MODEL,
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         PLT_TYPE_CLIENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         PLT_TYPE_CLOCK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_QUEUE_ID] =
+    g_param_spec_string ("queue-id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLT_TYPE_QUEUE_CARD);
+  g_type_ensure (PLT_TYPE_QUEUE_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plateau/Plateau/plt-queue-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, stack);
-  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, detail);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "board.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "board.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "board.back", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "queueboard");
 }
@@ -221,7 +372,20 @@ plt_queue_board_class_init (PltQueueBoardClass *klass)
 static void
 plt_queue_board_init (PltQueueBoard *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cards = g_hash_table_new (NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.back", FALSE);
   update_page (self);
 }
 
@@ -231,64 +395,146 @@ plt_queue_board_new (void)
   return g_object_new (PLT_TYPE_QUEUE_BOARD, NULL);
 }
 
-PltModel *
-plt_queue_board_get_model (PltQueueBoard *self)
+PltClient *
+plt_queue_board_get_client (PltQueueBoard *self)
 {
   g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
 
-  return self->model;
+  return self->client;
 }
 
 void
-plt_queue_board_set_model (PltQueueBoard *self,
-                           PltModel      *model)
+plt_queue_board_set_client (PltQueueBoard *self,
+                            PltClient     *client)
 {
   g_return_if_fail (PLT_IS_QUEUE_BOARD (self));
-  g_return_if_fail (model == NULL || PLT_IS_MODEL (model));
+  g_return_if_fail (client == NULL || PLT_IS_CLIENT (client));
 
-  if (!g_set_object (&self->model, model))
+  if (!g_set_object (&self->client, client))
     return;
 
   rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
-}
-
-PltClock *
-plt_queue_board_get_clock (PltQueueBoard *self)
-{
-  g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
-
-  return self->clock;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void
-plt_queue_board_set_clock (PltQueueBoard *self,
-                           PltClock      *clock)
+plt_queue_board_set_alerts (PltQueueBoard   *self,
+                            PltAlertMonitor *alerts)
 {
   g_return_if_fail (PLT_IS_QUEUE_BOARD (self));
-  g_return_if_fail (clock == NULL || PLT_IS_CLOCK (clock));
+  g_return_if_fail (alerts == NULL || PLT_IS_ALERT_MONITOR (alerts));
 
-  if (!g_set_object (&self->clock, clock))
+  if (self->alerts == alerts)
     return;
 
-  /* Cards hold the clock they were made with: give it to each of them. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-
-      if (PLT_IS_QUEUE_CARD (card))
-        plt_queue_card_set_clock (PLT_QUEUE_CARD (card), clock);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+  if (self->alerts != NULL)
+    g_clear_signal_handler (&self->alerts_changed_id, self->alerts);
+  g_set_object (&self->alerts, alerts);
+  if (alerts != NULL)
+    self->alerts_changed_id = g_signal_connect_object (alerts, "changed",
+                                                       G_CALLBACK (alerts_changed_cb),
+                                                       self, G_CONNECT_SWAPPED);
+  alerts_changed_cb (self);
 }
 
-GtkFlowBox *
-_plt_queue_board_get_flow_box (PltQueueBoard *self)
+void
+plt_queue_board_set_stale (PltQueueBoard *self,
+                           gboolean       stale,
+                           const char    *data_time)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_return_if_fail (PLT_IS_QUEUE_BOARD (self));
+
+  self->stale = !!stale;
+  g_free (self->data_time);
+  self->data_time = g_strdup (data_time);
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    plt_queue_card_set_stale (card, stale, data_time);
+  plt_queue_detail_set_stale (self->detail, stale, data_time);
+}
+
+gboolean
+plt_queue_board_show_queue (PltQueueBoard *self,
+                            const char    *queue_id)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), FALSE);
+  g_return_val_if_fail (queue_id != NULL, FALSE);
+
+  if (self->client == NULL ||
+      plt_model_lookup_queue (plt_client_get_model (self->client), queue_id) == NULL)
+    return FALSE;
+
+  plt_queue_detail_set_queue_id (self->detail, queue_id);
+  update_detail_title (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.back", TRUE);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->detail_title))));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_ID]);
+
+  return TRUE;
+}
+
+void
+plt_queue_board_show_cards (PltQueueBoard *self)
+{
+  gboolean was_detail;
+
+  g_return_if_fail (PLT_IS_QUEUE_BOARD (self));
+
+  was_detail = plt_queue_detail_get_queue_id (self->detail) != NULL;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "cards");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.back", FALSE);
+  plt_queue_detail_set_queue_id (self->detail, NULL);
+
+  if (was_detail)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_ID]);
+    }
+}
+
+const char *
+plt_queue_board_get_queue_id (PltQueueBoard *self)
 {
   g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
 
-  return self->flow_box;
+  return plt_queue_detail_get_queue_id (self->detail);
+}
+
+GtkGridView *
+_plt_queue_board_get_grid_view (PltQueueBoard *self)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
+
+  return self->grid_view;
+}
+
+PltQueueDetail *
+_plt_queue_board_get_detail (PltQueueBoard *self)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
+
+  return self->detail;
+}
+
+GPtrArray *
+_plt_queue_board_dup_cards (PltQueueBoard *self)
+{
+  GPtrArray *cards;
+  GHashTableIter iter;
+  gpointer card;
+
+  g_return_val_if_fail (PLT_IS_QUEUE_BOARD (self), NULL);
+
+  cards = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    g_ptr_array_add (cards, card);
+
+  return cards;
 }

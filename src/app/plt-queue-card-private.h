@@ -13,5 +13,11 @@ const char *_plt_queue_card_get_name_text    (PltQueueCard *self);
 const char *_plt_queue_card_get_waiting_text (PltQueueCard *self);
 const char *_plt_queue_card_get_longest_text (PltQueueCard *self);
 const char *_plt_queue_card_get_sl_text      (PltQueueCard *self);
+/* Returns: (transfer none): a part of the card by name: "waiting",
+ * "longest", "ewt", "ewt-box", "sl", "sl-box", "sl-rolling", "target",
+ * "asa", "asa-box", "abandon", "abandon-box", "sparkline", "available",
+ * "busy", "wrap-up", "paused", "stale", "stale-label", "alert" */
+GtkWidget  *_plt_queue_card_get_part         (PltQueueCard *self,
+                                              const char   *name);
 
 G_END_DECLS

@@ -4,40 +4,63 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "plt-queue-card-private.h"
+#include "plt-queue-figures.h"
 #include "plt-sl-bar.h"
+#include "plt-sparkline.h"
 #include "plt-ui-format.h"
 
 struct _PltQueueCard
 {
-  GtkWidget     parent_instance;
+  GtkWidget       parent_instance;
 
   /* Template children */
-  GtkImage     *media_icon;
-  GtkLabel     *name_label;
-  GtkLabel     *today_label;
-  GtkLabel     *waiting_label;
-  GtkWidget    *longest_box;
-  GtkLabel     *longest_label;
-  GtkWidget    *alarm_icon;
-  GtkWidget    *sl_box;
-  GtkImage     *sl_icon;
-  GtkLabel     *sl_label;
-  GtkLabel     *sl_level_label;
-  PltSlBar     *sl_bar;
-  GtkLabel     *available_label;
-  GtkLabel     *busy_label;
-  GtkLabel     *wrap_up_label;
-  GtkLabel     *paused_label;
+  GtkImage       *media_icon;
+  GtkLabel       *name_label;
+  GtkLabel       *today_label;
+  GtkImage       *alert_icon;
+  GtkLabel       *waiting_label;
+  GtkWidget      *longest_box;
+  GtkLabel       *longest_label;
+  GtkWidget      *alarm_icon;
+  GtkWidget      *ewt_box;
+  GtkLabel       *ewt_label;
+  GtkWidget      *sl_box;
+  GtkImage       *sl_icon;
+  GtkLabel       *sl_label;
+  GtkLabel       *sl_level_label;
+  PltSlBar       *sl_bar;
+  GtkLabel       *sl_rolling_label;
+  GtkLabel       *target_label;
+  GtkWidget      *asa_box;
+  GtkLabel       *asa_label;
+  GtkWidget      *abandon_box;
+  GtkLabel       *abandon_label;
+  GtkLabel       *abandon_caption;
+  PltSparkline   *sparkline;
+  GtkLabel       *available_label;
+  GtkLabel       *busy_label;
+  GtkLabel       *wrap_up_label;
+  GtkLabel       *paused_label;
+  GtkWidget      *stale_box;
+  GtkLabel       *stale_label;
 
-  PltQueue     *queue;
-  PltClock     *clock;
-  GSignalGroup *queue_signals;
-  GSignalGroup *clock_signals;
+  PltQueue       *queue;
+  PltClock       *clock;
+  PltQueueTrends *trends;
+  GSignalGroup   *queue_signals;
+  GSignalGroup   *clock_signals;
+  char           *data_time;
+  char           *alert_text;
 
-  const char   *sl_class;
+  const char     *sl_class;
+  const char     *alert_class;
+  PltAlertLevel   alert_level;
+  guint           stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PltQueueCard, plt_queue_card, GTK_TYPE_WIDGET)
@@ -46,6 +69,8 @@ enum {
   PROP_0,
   PROP_QUEUE,
   PROP_CLOCK,
+  PROP_TRENDS,
+  PROP_STALE,
   N_PROPS
 };
 
@@ -61,10 +86,37 @@ set_label_uint (GtkLabel *label,
   gtk_label_set_label (label, text);
 }
 
-static gboolean
-is_voice (PltQueueMedia media)
+static gint64
+card_now (PltQueueCard *self)
 {
-  return media != PLT_QUEUE_MEDIA_EMAIL;
+  return self->clock != NULL ? plt_clock_get_now (self->clock) : 0;
+}
+
+/* What a screen reader says of the card: its figures in a sentence, the
+ * alert, and how old the data is when it is not live. */
+static void
+update_accessible (PltQueueCard *self)
+{
+  PltQueueFigures figures;
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  plt_queue_figures_compute (self->queue, &figures);
+  summary = plt_queue_figures_dup_summary (self->queue, &figures, card_now (self));
+
+  if (self->alert_level != PLT_ALERT_LEVEL_NONE && self->alert_text != NULL)
+    g_string_append (description, self->alert_text);
+  if (self->stale && self->data_time != NULL)
+    {
+      if (description->len > 0)
+        g_string_append (description, ". ");
+      g_string_append (description, gtk_label_get_label (self->stale_label));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
 }
 
 static void
@@ -72,19 +124,10 @@ update_identity (PltQueueCard *self)
 {
   PltQueueMedia media = plt_queue_get_media (self->queue);
   const char *name = plt_queue_get_name (self->queue);
-  g_autofree char *description = NULL;
 
   gtk_label_set_label (self->name_label, name != NULL ? name : plt_queue_get_id (self->queue));
   gtk_image_set_from_icon_name (self->media_icon, plt_queue_media_get_icon_name (media));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->media_icon), plt_queue_media_get_label (media));
-
-  /* Translators: what a screen reader says for a queue card: the queue's
-   * name, then its kind ("Inbound calls") */
-  description = g_strdup_printf (_("%s, %s"), gtk_label_get_label (self->name_label),
-                                 plt_queue_media_get_label (media));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
 }
 
 static void
@@ -116,6 +159,19 @@ update_longest (PltQueueCard *self)
 }
 
 static void
+update_trend (PltQueueCard *self)
+{
+  const PltTrendSample *samples = NULL;
+  guint n_samples = 0;
+
+  if (self->trends != NULL)
+    samples = plt_queue_trends_get (self->trends, plt_queue_get_id (self->queue), &n_samples);
+
+  plt_sparkline_set_samples (self->sparkline, samples, n_samples, card_now (self),
+                             plt_queue_get_sl_target (self->queue));
+}
+
+static void
 update_waiting (PltQueueCard *self)
 {
   set_label_uint (self->waiting_label, plt_queue_get_waiting (self->queue));
@@ -127,7 +183,6 @@ update_threshold (PltQueueCard *self)
 {
   guint threshold_s = plt_queue_get_sl_threshold (self->queue);
   g_autofree char *alarm = NULL;
-  g_autofree char *tooltip = NULL;
 
   alarm = g_strdup_printf (ngettext ("Waiting longer than the service level threshold of %u second",
                                      "Waiting longer than the service level threshold of %u seconds",
@@ -138,48 +193,72 @@ update_threshold (PltQueueCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, alarm,
                                   -1);
 
-  if (is_voice (plt_queue_get_media (self->queue)))
-    tooltip = g_strdup_printf (ngettext ("Service level today: share of calls answered within %u second, among answered calls",
-                                         "Service level today: share of calls answered within %u seconds, among answered calls",
-                                         threshold_s),
-                               threshold_s);
-  else
-    tooltip = g_strdup_printf (ngettext ("Service level today: share of e-mails answered within %u second, among answered e-mails",
-                                         "Service level today: share of e-mails answered within %u seconds, among answered e-mails",
-                                         threshold_s),
-                               threshold_s);
-  gtk_widget_set_tooltip_text (self->sl_box, tooltip);
-
   update_longest (self);
 }
 
+/* Every figure that comes from the day's counters or the router's KPIs,
+ * with the definition of each on hover. */
 static void
-update_service_level (PltQueueCard *self)
+update_figures (PltQueueCard *self)
 {
-  double service_level = plt_queue_get_service_level (self->queue);
-  double target = plt_queue_get_sl_target (self->queue);
-  PltSlLevel level = plt_sl_level_classify (service_level, target);
-  const char *sl_class = plt_sl_level_get_css_class (level);
-  g_autofree char *target_text = plt_format_percent (target);
-  g_autofree char *value_text = NULL;
+  PltQueueFigures figures;
+  PltSlLevel level;
+  const char *sl_class;
+  g_autofree char *today = NULL;
+  g_autofree char *rolling = NULL;
+  g_autofree char *target = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *rolling_tooltip = NULL;
+  gboolean outbound;
 
-  if (level == PLT_SL_LEVEL_NONE)
-    value_text = g_strdup ("—");
-  else
-    value_text = plt_format_percent (service_level);
+  plt_queue_figures_compute (self->queue, &figures);
+  outbound = plt_queue_get_media (self->queue) == PLT_QUEUE_MEDIA_OUTBOUND;
+  level = outbound ? PLT_SL_LEVEL_NONE
+                   : plt_sl_level_classify (isnan (figures.sl_today) ? -1.0 : figures.sl_today, figures.target);
+  sl_class = plt_sl_level_get_css_class (level);
 
-  /* Translators: the service level today and its target, "SL 82 % · target 80 %" */
-  text = g_strdup_printf (_("SL %s · target %s"), value_text, target_text);
+  today = plt_format_ratio (figures.sl_today);
+  /* Translators: the service level today, "82 % today" */
+  text = g_strdup_printf (_("%s today"), today);
   gtk_label_set_label (self->sl_label, text);
-  gtk_label_set_label (self->sl_level_label, plt_sl_level_get_description (level));
+  /* Calls placed are not answered: no service level to judge. */
+  gtk_label_set_label (self->sl_level_label,
+                       outbound ? _("Not measured for outbound calls") : plt_sl_level_get_description (level));
   gtk_image_set_from_icon_name (self->sl_icon, plt_sl_level_get_icon_name (level));
 
-  plt_sl_bar_set_value (self->sl_bar, level == PLT_SL_LEVEL_NONE ? -1.0 : service_level);
-  plt_sl_bar_set_target (self->sl_bar, target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sl_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
+  rolling = plt_format_ratio (figures.sl_rolling);
+  g_free (text);
+  if (figures.rolling_min > 0)
+    /* Translators: the service level over the rolling window, "76 % over the last 30 min" */
+    text = g_strdup_printf (_("%s over the last %u min"), rolling, figures.rolling_min);
+  else
+    /* Translators: no service level over the rolling window */
+    text = g_strdup_printf (_("%s over the last minutes"), rolling);
+  gtk_label_set_label (self->sl_rolling_label, text);
+  rolling_tooltip = plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_ROLLING);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sl_rolling_label), rolling_tooltip);
+
+  target = plt_format_percent (figures.target);
+  g_free (text);
+  /* Translators: a service level target and its threshold, "Target 80 % in 20 s" */
+  text = g_strdup_printf (_("Target %s in %u s"), target, figures.threshold_s);
+  gtk_label_set_label (self->target_label, text);
+
+  tooltip = outbound ? g_strdup (_("Outbound calls have no service level: the agents place them, nobody waits to be answered."))
+                     : plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_TODAY);
+  gtk_widget_set_tooltip_text (self->sl_box, tooltip);
+
+  plt_sl_bar_set_value (self->sl_bar, level == PLT_SL_LEVEL_NONE ? -1.0 : figures.sl_today);
+  plt_sl_bar_set_target (self->sl_bar, figures.target);
+  {
+    g_autofree char *value_text = g_strdup_printf ("%s · %s", gtk_label_get_label (self->sl_label),
+                                                   gtk_label_get_label (self->target_label));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->sl_bar),
+                                    GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
+                                    -1);
+  }
 
   if (self->sl_class != sl_class)
     {
@@ -188,6 +267,30 @@ update_service_level (PltQueueCard *self)
       gtk_widget_add_css_class (GTK_WIDGET (self), sl_class);
       self->sl_class = sl_class;
     }
+
+  g_free (text);
+  text = plt_format_wait (figures.asa_s);
+  gtk_label_set_label (self->asa_label, text);
+  g_free (tooltip);
+  tooltip = plt_queue_figures_describe_asa (&figures);
+  gtk_widget_set_tooltip_text (self->asa_box, tooltip);
+
+  g_free (text);
+  text = plt_format_ratio (figures.abandon_rate);
+  gtk_label_set_label (self->abandon_label, text);
+  /* Translators: outbound calls that reached nobody, a caption */
+  gtk_label_set_label (self->abandon_caption, outbound ? C_("outbound", "Unreached") : _("Abandoned"));
+  g_free (tooltip);
+  tooltip = outbound ? g_strdup (_("Calls placed today that reached nobody, among calls placed."))
+                     : plt_queue_figures_describe_abandon (&figures);
+  gtk_widget_set_tooltip_text (self->abandon_box, tooltip);
+
+  g_free (text);
+  text = plt_format_wait (figures.ewt_s);
+  gtk_label_set_label (self->ewt_label, text);
+  g_free (tooltip);
+  tooltip = plt_queue_figures_describe_ewt (&figures);
+  gtk_widget_set_tooltip_text (self->ewt_box, tooltip);
 }
 
 static void
@@ -223,6 +326,47 @@ update_today (PltQueueCard *self)
 }
 
 static void
+update_stale (PltQueueCard *self)
+{
+  gboolean shown = self->stale && self->data_time != NULL;
+
+  if (self->stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "stale");
+
+  if (shown)
+    {
+      /* Translators: when the figures shown were current, "Data from 10:42:07" */
+      g_autofree char *text = g_strdup_printf (_("Data from %s"), self->data_time);
+
+      gtk_label_set_label (self->stale_label, text);
+    }
+  gtk_widget_set_visible (self->stale_box, shown);
+}
+
+static void
+update_alert (PltQueueCard *self)
+{
+  const char *alert_class = plt_alert_level_get_css_class (self->alert_level);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->alert_icon), self->alert_level != PLT_ALERT_LEVEL_NONE);
+  gtk_image_set_from_icon_name (self->alert_icon, plt_alert_level_get_icon_name (self->alert_level));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->alert_icon), self->alert_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plt_alert_level_get_label (self->alert_level),
+                                  -1);
+
+  if (self->alert_class != alert_class)
+    {
+      if (self->alert_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), self->alert_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self), alert_class);
+      self->alert_class = alert_class;
+    }
+}
+
+static void
 update_all (PltQueueCard *self)
 {
   if (self->queue == NULL)
@@ -231,9 +375,11 @@ update_all (PltQueueCard *self)
   update_identity (self);
   update_waiting (self);
   update_threshold (self);
-  update_service_level (self);
+  update_figures (self);
   update_agents (self);
   update_today (self);
+  update_trend (self);
+  update_accessible (self);
 }
 
 static void
@@ -246,29 +392,40 @@ queue_notify_cb (PltQueueCard *self,
   g_assert (PLT_IS_QUEUE_CARD (self));
 
   if (g_str_equal (name, "name") || g_str_equal (name, "media"))
-    {
-      update_identity (self);
-      if (g_str_equal (name, "media"))
-        update_threshold (self);
-    }
+    update_identity (self);
   else if (g_str_equal (name, "waiting") || g_str_equal (name, "oldest-since"))
     update_waiting (self);
   else if (g_str_equal (name, "sl-threshold"))
-    update_threshold (self);
-  else if (g_str_equal (name, "service-level") || g_str_equal (name, "sl-target"))
-    update_service_level (self);
+    {
+      update_threshold (self);
+      update_figures (self);
+    }
+  else if (g_str_equal (name, "service-level") || g_str_equal (name, "sl-target") ||
+           g_str_equal (name, "asa") || g_str_has_prefix (name, "kpi-"))
+    update_figures (self);
   else if (g_str_has_prefix (name, "agents-"))
     update_agents (self);
   else if (g_str_equal (name, "offered") || g_str_equal (name, "answered") ||
            g_str_equal (name, "abandoned"))
-    update_today (self);
+    {
+      update_today (self);
+      update_figures (self);
+    }
+  else
+    return;
+
+  update_accessible (self);
 }
 
 static void
 clock_now_cb (PltQueueCard *self)
 {
-  if (self->queue != NULL)
-    update_longest (self);
+  if (self->queue == NULL)
+    return;
+
+  update_longest (self);
+  update_trend (self);
+  update_accessible (self);
 }
 
 static void
@@ -307,6 +464,7 @@ plt_queue_card_dispose (GObject *object)
   g_clear_object (&self->clock_signals);
   g_clear_object (&self->queue);
   g_clear_object (&self->clock);
+  g_clear_object (&self->trends);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_QUEUE_CARD);
   /* The template's unnamed children too. */
@@ -314,6 +472,17 @@ plt_queue_card_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plt_queue_card_parent_class)->dispose (object);
+}
+
+static void
+plt_queue_card_finalize (GObject *object)
+{
+  PltQueueCard *self = (PltQueueCard *)object;
+
+  g_clear_pointer (&self->data_time, g_free);
+  g_clear_pointer (&self->alert_text, g_free);
+
+  G_OBJECT_CLASS (plt_queue_card_parent_class)->finalize (object);
 }
 
 static void
@@ -332,6 +501,14 @@ plt_queue_card_get_property (GObject    *object,
 
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_TRENDS:
+      g_value_set_object (value, self->trends);
+      break;
+
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
       break;
 
     default:
@@ -357,6 +534,10 @@ plt_queue_card_set_property (GObject      *object,
       plt_queue_card_set_clock (self, g_value_get_object (value));
       break;
 
+    case PROP_TRENDS:
+      plt_queue_card_set_trends (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +550,7 @@ plt_queue_card_class_init (PltQueueCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plt_queue_card_dispose;
+  object_class->finalize = plt_queue_card_finalize;
   object_class->get_property = plt_queue_card_get_property;
   object_class->set_property = plt_queue_card_set_property;
 
@@ -385,27 +567,50 @@ plt_queue_card_class_init (PltQueueCardClass *klass)
                          PLT_TYPE_CLOCK,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TRENDS] =
+    g_param_spec_object ("trends", NULL, NULL,
+                         PLT_TYPE_QUEUE_TRENDS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STALE] =
+    g_param_spec_boolean ("stale", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLT_TYPE_SL_BAR);
+  g_type_ensure (PLT_TYPE_SPARKLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plateau/Plateau/plt-queue-card.ui");
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, media_icon);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, today_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, alert_icon);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, longest_box);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, longest_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, alarm_icon);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, ewt_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, ewt_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_box);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_icon);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_level_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_bar);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sl_rolling_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, target_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, asa_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, asa_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, abandon_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, abandon_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, abandon_caption);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, sparkline);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, available_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, wrap_up_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, paused_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, stale_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, stale_label);
 
   gtk_widget_class_set_css_name (widget_class, "queuecard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -423,6 +628,8 @@ plt_queue_card_init (PltQueueCard *self)
   self->clock_signals = g_signal_group_new (PLT_TYPE_CLOCK);
   g_signal_group_connect_swapped (self->clock_signals, "notify::now",
                                   G_CALLBACK (clock_now_cb), self);
+
+  update_alert (self);
 }
 
 /**
@@ -494,6 +701,73 @@ plt_queue_card_set_clock (PltQueueCard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
+void
+plt_queue_card_set_trends (PltQueueCard   *self,
+                           PltQueueTrends *trends)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+  g_return_if_fail (trends == NULL || PLT_IS_QUEUE_TRENDS (trends));
+
+  if (!g_set_object (&self->trends, trends))
+    return;
+
+  if (self->queue != NULL)
+    update_trend (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
+}
+
+void
+plt_queue_card_set_stale (PltQueueCard *self,
+                          gboolean      stale,
+                          const char   *data_time)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+
+  stale = !!stale;
+  if (self->stale == stale && g_strcmp0 (self->data_time, data_time) == 0)
+    return;
+
+  g_free (self->data_time);
+  self->data_time = g_strdup (data_time);
+  if (self->stale != stale)
+    {
+      self->stale = stale;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+    }
+
+  update_stale (self);
+  if (self->queue != NULL)
+    update_accessible (self);
+}
+
+gboolean
+plt_queue_card_get_stale (PltQueueCard *self)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), FALSE);
+
+  return self->stale;
+}
+
+void
+plt_queue_card_set_alert (PltQueueCard  *self,
+                          PltAlertLevel  level,
+                          const char    *text)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+
+  if (self->alert_level == level && g_strcmp0 (self->alert_text, text) == 0)
+    return;
+
+  self->alert_level = level;
+  g_free (self->alert_text);
+  self->alert_text = g_strdup (text);
+
+  update_alert (self);
+  if (self->queue != NULL)
+    update_accessible (self);
+}
+
 const char *
 _plt_queue_card_get_name_text (PltQueueCard *self)
 {
@@ -524,4 +798,40 @@ _plt_queue_card_get_sl_text (PltQueueCard *self)
   g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
 
   return gtk_label_get_label (self->sl_label);
+}
+
+GtkWidget *
+_plt_queue_card_get_part (PltQueueCard *self,
+                          const char   *name)
+{
+  struct { const char *name; gsize offset; } parts[] = {
+    { "waiting", G_STRUCT_OFFSET (PltQueueCard, waiting_label) },
+    { "longest", G_STRUCT_OFFSET (PltQueueCard, longest_label) },
+    { "ewt", G_STRUCT_OFFSET (PltQueueCard, ewt_label) },
+    { "ewt-box", G_STRUCT_OFFSET (PltQueueCard, ewt_box) },
+    { "sl", G_STRUCT_OFFSET (PltQueueCard, sl_label) },
+    { "sl-box", G_STRUCT_OFFSET (PltQueueCard, sl_box) },
+    { "sl-rolling", G_STRUCT_OFFSET (PltQueueCard, sl_rolling_label) },
+    { "target", G_STRUCT_OFFSET (PltQueueCard, target_label) },
+    { "asa", G_STRUCT_OFFSET (PltQueueCard, asa_label) },
+    { "asa-box", G_STRUCT_OFFSET (PltQueueCard, asa_box) },
+    { "abandon", G_STRUCT_OFFSET (PltQueueCard, abandon_label) },
+    { "abandon-box", G_STRUCT_OFFSET (PltQueueCard, abandon_box) },
+    { "sparkline", G_STRUCT_OFFSET (PltQueueCard, sparkline) },
+    { "available", G_STRUCT_OFFSET (PltQueueCard, available_label) },
+    { "busy", G_STRUCT_OFFSET (PltQueueCard, busy_label) },
+    { "wrap-up", G_STRUCT_OFFSET (PltQueueCard, wrap_up_label) },
+    { "paused", G_STRUCT_OFFSET (PltQueueCard, paused_label) },
+    { "stale", G_STRUCT_OFFSET (PltQueueCard, stale_box) },
+    { "stale-label", G_STRUCT_OFFSET (PltQueueCard, stale_label) },
+    { "alert", G_STRUCT_OFFSET (PltQueueCard, alert_icon) },
+  };
+
+  g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (parts[i].name, name))
+      return G_STRUCT_MEMBER (GtkWidget *, self, parts[i].offset);
+
+  g_return_val_if_reached (NULL);
 }

@@ -22,6 +22,8 @@ GtkWidget              *_plt_window_get_boards       (PltWindow *self);
 GtkWidget              *_plt_window_get_content      (PltWindow *self);
 GtkLabel               *_plt_window_get_banner_label (PltWindow *self);
 gboolean                _plt_window_get_banner_shown (PltWindow *self);
+gboolean                _plt_window_get_alert_shown  (PltWindow *self);
+GtkLabel               *_plt_window_get_alert_label  (PltWindow *self);
 /* "welcome", "connecting" or "boards" */
 const char             *_plt_window_get_page         (PltWindow *self);
 

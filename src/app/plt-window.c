@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "plt-agent-list.h"
+#include "plt-alerts.h"
 #include "plt-connection-indicator.h"
 #include "plt-connection-status.h"
 #include "plt-queue-board.h"
@@ -34,12 +35,19 @@ struct _PltWindow
   GtkImage               *banner_icon;
   GtkLabel               *banner_label;
   GtkWidget              *banner_button;
+  GtkRevealer            *alert_revealer;
+  GtkWidget              *alert_banner;
+  GtkImage               *alert_icon;
+  GtkLabel               *alert_label;
+  GtkWidget              *alert_show_button;
+  AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
   AdwStatusPage          *welcome_page;
   AdwEntryRow            *url_row;
   GtkLabel               *url_error;
   AdwStatusPage          *connecting_page;
   GtkSpinner             *connecting_spinner;
+  GtkButton              *connecting_action_button;
   AdwViewStack           *view_stack;
   PltQueueBoard          *queue_board;
   PltAgentList           *agent_list;
@@ -48,7 +56,10 @@ struct _PltWindow
   PltConnectionStatus    *status;
   GSettings              *settings;
   GSignalGroup           *client_signals;
+  PltAlertMonitor        *alerts;
   char                   *banner_class;
+  char                   *alert_class;
+  char                   *alert_queue;      /* the queue "Show the queue" opens */
 
   guint                   has_synced : 1;
 };
@@ -80,6 +91,39 @@ model_has_data (PltClient *client)
          g_list_model_get_n_items (G_LIST_MODEL (plt_model_get_agents (model))) > 0;
 }
 
+/* Sets @button to what would let the console go on in @state: logging in,
+ * or the certificate's authority; hides it when there is nothing to do
+ * but wait or reconnect. Returns whether it is shown. */
+static gboolean
+update_trust_button (PltWindow          *self,
+                     GtkWidget          *button,
+                     PltConnectionState  state)
+{
+  const char *label = NULL;
+  const char *action = NULL;
+
+  if (state == PLT_CONNECTION_STATE_NEEDS_LOGIN)
+    {
+      label = _("_Log In…");
+      action = "app.login";
+    }
+  else if (state == PLT_CONNECTION_STATE_FAILED && self->client != NULL &&
+           plt_client_get_tls_errors (self->client) != 0)
+    {
+      label = _("_Certificate…");
+      action = "app.certificate";
+    }
+
+  if (label != NULL)
+    {
+      gtk_button_set_label (GTK_BUTTON (button), label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+    }
+  gtk_widget_set_visible (button, label != NULL);
+
+  return label != NULL;
+}
+
 static void
 update_connecting_page (PltWindow *self)
 {
@@ -97,11 +141,21 @@ update_connecting_page (PltWindow *self)
     adw_status_page_set_title (self->connecting_page, _("Loading queues and agents"));
   else if (trying)
     adw_status_page_set_title (self->connecting_page, _("Connecting to the router"));
+  else if (state == PLT_CONNECTION_STATE_NEEDS_LOGIN)
+    adw_status_page_set_title (self->connecting_page, _("Log in to follow this router"));
+  else if (state == PLT_CONNECTION_STATE_FAILED && plt_client_get_tls_errors (self->client) != 0)
+    adw_status_page_set_title (self->connecting_page, _("The router’s certificate is not trusted"));
   else
     adw_status_page_set_title (self->connecting_page, _("Cannot reach the router"));
 
-  adw_status_page_set_icon_name (self->connecting_page,
-                                 trying ? "network-server-symbolic" : "network-error-symbolic");
+  if (state == PLT_CONNECTION_STATE_NEEDS_LOGIN)
+    adw_status_page_set_icon_name (self->connecting_page, "dialog-password-symbolic");
+  else
+    adw_status_page_set_icon_name (self->connecting_page,
+                                   trying ? "network-server-symbolic" : "network-error-symbolic");
+
+  /* What the supervisor can do about it, besides another router. */
+  update_trust_button (self, GTK_WIDGET (self->connecting_action_button), state);
 
   if (plt_client_get_uri (self->client) != NULL)
     g_string_append (description, plt_client_get_uri (self->client));
@@ -196,8 +250,15 @@ update_banner (PltWindow *self)
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
 
-  gtk_widget_set_visible (self->banner_button,
-                          plt_connection_status_get_can_reconnect (self->status));
+  /* Reconnect now, unless something must be done first: no retry loop on
+   * a refused login or an untrusted certificate. */
+  if (!update_trust_button (self, self->banner_button, plt_connection_status_get_state (self->status)))
+    {
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), _("_Reconnect now"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "win.reconnect");
+      gtk_widget_set_visible (self->banner_button,
+                              plt_connection_status_get_can_reconnect (self->status));
+    }
 
   if (g_strcmp0 (css_class, self->banner_class) != 0)
     {
@@ -213,11 +274,93 @@ update_banner (PltWindow *self)
 static void
 update_stale (PltWindow *self)
 {
-  /* Grey the boards whenever what they show may not be current. */
-  if (self->client != NULL && !plt_connection_status_get_live (self->status))
+  gboolean stale = self->client != NULL && !plt_connection_status_get_live (self->status);
+
+  /* Grey the boards whenever what they show may not be current, and say
+   * from when it is. */
+  if (stale)
     gtk_widget_add_css_class (GTK_WIDGET (self->view_stack), "stale");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->view_stack), "stale");
+
+  plt_queue_board_set_stale (self->queue_board, stale,
+                             plt_connection_status_get_last_update_text (self->status));
+}
+
+/* The alerts to tell: alarms and projected breaches not acknowledged. */
+static gboolean
+alert_is_told (const PltAlert *alert)
+{
+  return !alert->acknowledged &&
+         (alert->level == PLT_ALERT_LEVEL_ALARM || alert->kind == PLT_ALERT_KIND_PROJECTED_BREACH);
+}
+
+static void
+update_alert_banner (PltWindow *self)
+{
+  GPtrArray *alerts = self->alerts != NULL ? plt_alert_monitor_get_alerts (self->alerts) : NULL;
+  g_autoptr(GPtrArray) told = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  const PltAlert *first;
+  const char *css_class;
+
+  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
+    if (alert_is_told (g_ptr_array_index (alerts, i)))
+      g_ptr_array_add (told, g_ptr_array_index (alerts, i));
+
+  gtk_revealer_set_reveal_child (self->alert_revealer, told->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.acknowledge-alerts", told->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-alert", told->len > 0);
+  if (told->len == 0)
+    {
+      g_clear_pointer (&self->alert_queue, g_free);
+      return;
+    }
+
+  /* Alarms come first: the banner leads with the worst. */
+  first = g_ptr_array_index (told, 0);
+  g_free (self->alert_queue);
+  self->alert_queue = g_strdup (first->queue_id);
+
+  if (told->len == 1)
+    g_string_append (text, first->text);
+  else
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *list = NULL;
+
+      for (guint i = 0; i < told->len; i++)
+        {
+          const PltAlert *alert = g_ptr_array_index (told, i);
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < names->len && !seen; j++)
+            seen = g_str_equal (g_ptr_array_index (names, j), alert->queue_name);
+          if (!seen)
+            g_ptr_array_add (names, alert->queue_name);
+        }
+      g_ptr_array_add (names, NULL);
+      /* Translators: the separator of a list of queue names */
+      list = g_strjoinv (_(", "), (char **) names->pdata);
+
+      /* Translators: the alert banner, with several alerts: their number,
+       * then the first one's words, then the queues concerned */
+      g_string_append_printf (text, ngettext ("%u alert: %s (queues: %s)",
+                                              "%u alerts: %s (queues: %s)", told->len),
+                              told->len, first->text, list);
+    }
+  gtk_label_set_label (self->alert_label, text->str);
+  gtk_image_set_from_icon_name (self->alert_icon, plt_alert_level_get_icon_name (first->level));
+
+  css_class = plt_alert_level_get_css_class (first->level);
+  if (g_strcmp0 (css_class, self->alert_class) != 0)
+    {
+      if (self->alert_class != NULL)
+        gtk_widget_remove_css_class (self->alert_banner, self->alert_class);
+      g_free (self->alert_class);
+      self->alert_class = g_strdup (css_class);
+      gtk_widget_add_css_class (self->alert_banner, css_class);
+    }
 }
 
 static void
@@ -296,6 +439,36 @@ reconnect_action (GtkWidget  *widget,
   PltWindow *self = PLT_WINDOW (widget);
 
   plt_connection_status_reconnect (self->status);
+}
+
+static void
+show_queue_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  plt_window_show_queue (PLT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_alert_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PltWindow *self = PLT_WINDOW (widget);
+
+  if (self->alert_queue != NULL)
+    plt_window_show_queue (self, self->alert_queue);
+}
+
+static void
+acknowledge_alerts_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PltWindow *self = PLT_WINDOW (widget);
+
+  if (self->alerts != NULL)
+    plt_alert_monitor_acknowledge_all (self->alerts);
 }
 
 static void
@@ -398,6 +571,9 @@ plt_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_WINDOW);
 
+  if (self->alerts != NULL)
+    g_signal_handlers_disconnect_by_data (self->alerts, self);
+  g_clear_object (&self->alerts);
   g_clear_object (&self->client_signals);
   g_clear_object (&self->status);
   g_clear_object (&self->client);
@@ -412,6 +588,8 @@ plt_window_finalize (GObject *object)
   PltWindow *self = (PltWindow *)object;
 
   g_clear_pointer (&self->banner_class, g_free);
+  g_clear_pointer (&self->alert_class, g_free);
+  g_clear_pointer (&self->alert_queue, g_free);
 
   G_OBJECT_CLASS (plt_window_parent_class)->finalize (object);
 }
@@ -518,12 +696,19 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PltWindow, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, alert_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, alert_banner);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, alert_icon);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, alert_label);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, alert_show_button);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, url_error);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, connecting_page);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, connecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, connecting_action_button);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, queue_board);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, agent_list);
@@ -535,6 +720,9 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", "s", show_queue_action);
+  gtk_widget_class_install_action (widget_class, "win.show-alert", NULL, show_alert_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-alerts", NULL, acknowledge_alerts_action);
   gtk_widget_class_install_action (widget_class, "win.wallboard", NULL, wallboard_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
 
@@ -544,6 +732,8 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.view", "s", "agents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reconnect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.acknowledge-alerts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, GDK_SHIFT_MASK, "win.wallboard", NULL);
 }
 
@@ -564,6 +754,7 @@ plt_window_init (PltWindow *self)
                                   G_CALLBACK (client_synced_cb), self);
 
   status_changed_cb (self);
+  update_alert_banner (self);
   update_page (self);
 }
 
@@ -623,8 +814,7 @@ plt_window_set_client (PltWindow *self,
   g_signal_group_set_target (self->client_signals, client);
   plt_connection_status_set_client (self->status, client);
 
-  plt_queue_board_set_clock (self->queue_board, clock);
-  plt_queue_board_set_model (self->queue_board, model);
+  plt_queue_board_set_client (self->queue_board, client);
   plt_agent_list_set_clock (self->agent_list, clock);
   plt_agent_list_set_model (self->agent_list, model);
 
@@ -746,4 +936,68 @@ _plt_window_get_page (PltWindow *self)
   g_return_val_if_fail (PLT_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+plt_window_set_alerts (PltWindow       *self,
+                       PltAlertMonitor *alerts)
+{
+  g_return_if_fail (PLT_IS_WINDOW (self));
+  g_return_if_fail (alerts == NULL || PLT_IS_ALERT_MONITOR (alerts));
+
+  if (self->alerts == alerts)
+    return;
+
+  if (self->alerts != NULL)
+    g_signal_handlers_disconnect_by_data (self->alerts, self);
+  g_set_object (&self->alerts, alerts);
+  if (alerts != NULL)
+    g_signal_connect_object (alerts, "changed", G_CALLBACK (update_alert_banner), self, G_CONNECT_SWAPPED);
+
+  plt_queue_board_set_alerts (self->queue_board, alerts);
+  update_alert_banner (self);
+}
+
+gboolean
+plt_window_show_queue (PltWindow  *self,
+                       const char *queue_id)
+{
+  g_return_val_if_fail (PLT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (queue_id != NULL, FALSE);
+
+  if (!self->has_synced)
+    return FALSE;
+
+  plt_window_set_view (self, "queues");
+  return plt_queue_board_show_queue (self->queue_board, queue_id);
+}
+
+gboolean
+_plt_window_get_alert_shown (PltWindow *self)
+{
+  g_return_val_if_fail (PLT_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->alert_revealer);
+}
+
+GtkLabel *
+_plt_window_get_alert_label (PltWindow *self)
+{
+  g_return_val_if_fail (PLT_IS_WINDOW (self), NULL);
+
+  return self->alert_label;
+}
+
+void
+plt_window_add_toast (PltWindow  *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (PLT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "plt-alerts.h"
 #include "plt-client.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,17 @@ void        plt_window_set_welcome_address (PltWindow  *self,
 /* Shows @message under the router address on the welcome page (nullable). */
 void        plt_window_show_welcome_error (PltWindow  *self,
                                            const char *message);
+
+/* The alerts of the banner and the queue cards (nullable). */
+void        plt_window_set_alerts (PltWindow       *self,
+                                   PltAlertMonitor *alerts);
+/* Shows the queues, and @queue_id's page; FALSE if there is no such queue
+ * or the boards are not shown yet. */
+gboolean    plt_window_show_queue (PltWindow       *self,
+                                   const char      *queue_id);
+
+/* Tells @message in passing, over the boards. */
+void        plt_window_add_toast  (PltWindow       *self,
+                                   const char      *message);
 
 G_END_DECLS
