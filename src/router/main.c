@@ -22,21 +22,41 @@
 
 typedef struct
 {
-  PltRouter *router;
+  PltRouter *router;  /* (nullable): NULL until it is made */
   GMainLoop *loop;
+  gboolean stopping;
 } App;
 
+/* Installed before any long work (the warm-up, the database, the plans):
+ * a SIGINT or SIGTERM that comes during the start is held by GLib, not
+ * fatal, and handled as soon as the start is done, before listening. */
 static gboolean
 on_signal (gpointer user_data)
 {
   App *app = user_data;
 
+  if (app->stopping)
+    return G_SOURCE_REMOVE;
+  app->stopping = TRUE;
   g_message ("Stopping");
-  plt_router_stop (app->router);
-  plt_router_wait_closed (app->router, STOP_GRACE_MS);
+  if (app->router != NULL)
+    {
+      plt_router_stop (app->router);
+      plt_router_wait_closed (app->router, STOP_GRACE_MS);
+    }
   g_main_loop_quit (app->loop);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Handles a signal that came while the main loop was not running: the
+ * signal sources have a high priority, so one iteration dispatches them
+ * before anything else that is ready. */
+static gboolean
+stop_requested (App *app)
+{
+  g_main_context_iteration (NULL, FALSE);
+  return app->stopping;
 }
 
 /* HOST:PORT, with [IPv6]:PORT. */
@@ -102,7 +122,7 @@ main (int   argc,
   double speed = 1.0;
   guint64 seed;
   guint port = 0;
-  App app;
+  App app = { 0 };
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
       "Where to listen (default " DEFAULT_LISTEN "; port 0 picks a free one)", "HOST:PORT" },
@@ -223,12 +243,20 @@ main (int   argc,
     g_printerr ("plateau-router: warning: --no-auth: anyone who reaches this router sees everything "
                 "and may act on every agent, without logging in\n");
 
+  loop = g_main_loop_new (NULL, FALSE);
+  app.loop = loop;
+  g_unix_signal_add_full (G_PRIORITY_HIGH, SIGINT, on_signal, &app, NULL);
+  g_unix_signal_add_full (G_PRIORITY_HIGH, SIGTERM, on_signal, &app, NULL);
+
   router = plt_router_new (&options, &error);
   if (router == NULL)
     {
       g_printerr ("plateau-router: %s\n", error->message);
       return EXIT_FAILURE;
     }
+  if (stop_requested (&app))
+    return EXIT_SUCCESS;
+  app.router = router;
 
   if (!plt_router_listen (router, host, port, &error))
     {
@@ -242,13 +270,8 @@ main (int   argc,
   g_message ("Scenario %s, seed %" G_GUINT64_FORMAT ", speed %g",
              options.scenario, seed, speed);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  app.router = router;
-  app.loop = loop;
-  g_unix_signal_add (SIGINT, on_signal, &app);
-  g_unix_signal_add (SIGTERM, on_signal, &app);
-
-  g_main_loop_run (loop);
+  if (!app.stopping)
+    g_main_loop_run (loop);
 
   return EXIT_SUCCESS;
 }
