@@ -16,8 +16,9 @@
 #include "plt-protocol.h"
 #include "plt-queue.h"
 #include "plt-team.h"
+#include "plt-test-timeout.h"
 
-#define WAIT_TIMEOUT_MS 10000
+#define WAIT_TIMEOUT_MS plt_test_timeout_ms (10000)
 
 /* ------------------------------------------------------------------------ */
 /* Waiting: the main context runs until a condition holds or a deadline     */

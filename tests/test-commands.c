@@ -14,8 +14,9 @@
 #include "plt-protocol-supervisor.h"
 #include "plt-router.h"
 #include "plt-router-private.h"
+#include "plt-test-timeout.h"
 
-#define TIMEOUT_MS 60000
+#define TIMEOUT_MS plt_test_timeout_ms (60000)
 
 typedef gboolean (*Predicate) (gpointer data);
 

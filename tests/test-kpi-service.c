@@ -12,8 +12,9 @@
 
 #include "plt-kpi-service.h"
 #include "plt-router.h"
+#include "plt-test-timeout.h"
 
-#define TIMEOUT_MS 30000
+#define TIMEOUT_MS plt_test_timeout_ms (30000)
 #define START_MS   ((gint64) 1773129600000)   /* 2026-03-10 08:00 UTC */
 #define EPOCH      "e-test"
 

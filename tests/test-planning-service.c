@@ -18,8 +18,9 @@
 #include "plt-planning-service.h"
 #include "plt-protocol-planning.h"
 #include "plt-router.h"
+#include "plt-test-timeout.h"
 
-#define TIMEOUT_MS 30000
+#define TIMEOUT_MS plt_test_timeout_ms (30000)
 #define HOUR PLT_MS_PER_HOUR
 
 /* ------------------------------------------------------------------------

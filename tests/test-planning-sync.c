@@ -16,8 +16,9 @@
 
 #include "plt-planning-sync.h"
 #include "plt-router.h"
+#include "plt-test-timeout.h"
 
-#define TIMEOUT_MS 30000
+#define TIMEOUT_MS plt_test_timeout_ms (30000)
 
 typedef struct
 {

@@ -20,9 +20,10 @@
 #include "plt-client.h"
 #include "plt-protocol.h"
 #include "plt-router.h"
+#include "plt-test-timeout.h"
 
 /* Generous: the suite also runs under valgrind. */
-#define TIMEOUT_MS 30000
+#define TIMEOUT_MS plt_test_timeout_ms (30000)
 
 /* Waiting, always with a deadline. */
 
