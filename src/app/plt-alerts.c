@@ -525,6 +525,9 @@ struct _PltAlertMonitor
   GPtrArray          *alerts;
   /* "queue-id\nkind" → AlertState */
   GHashTable         *states;
+
+  /* New thresholds: levels start afresh (no hysteresis from the old ones) */
+  guint               thresholds_changed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PltAlertMonitor, plt_alert_monitor, G_TYPE_OBJECT)
@@ -683,7 +686,7 @@ plt_alert_monitor_update (PltAlertMonitor *self)
         {
           AlertState *state = lookup_state (self->states, id, kind);
 
-          previous[kind] = state != NULL ? state->level : PLT_ALERT_LEVEL_NONE;
+          previous[kind] = state != NULL && !self->thresholds_changed ? state->level : PLT_ALERT_LEVEL_NONE;
         }
 
       plt_alert_levels_for_queue_held (thresholds, queue, now_ms, previous, queue_levels);
@@ -720,6 +723,7 @@ plt_alert_monitor_update (PltAlertMonitor *self)
         }
     }
 
+  self->thresholds_changed = FALSE;
   g_ptr_array_sort (alerts, compare_alerts);
   g_hash_table_unref (self->states);
   self->states = g_steal_pointer (&states);
@@ -746,6 +750,7 @@ load_settings (PltAlertMonitor *self)
 
   plt_alert_thresholds_load (&thresholds, self->settings);
   self->thresholds = thresholds;
+  self->thresholds_changed = TRUE;
 
   g_hash_table_remove_all (self->overrides);
   overrides = g_settings_get_value (self->settings, SETTINGS_KEY_OVERRIDES);
@@ -882,6 +887,7 @@ plt_alert_monitor_set_thresholds (PltAlertMonitor          *self,
     return;
 
   self->thresholds = *thresholds;
+  self->thresholds_changed = TRUE;
   plt_alert_monitor_update (self);
 }
 
@@ -906,6 +912,7 @@ plt_alert_monitor_set_queue_thresholds (PltAlertMonitor          *self,
   else
     g_hash_table_insert (self->overrides, g_strdup (queue_id), g_memdup2 (thresholds, sizeof *thresholds));
 
+  self->thresholds_changed = TRUE;
   plt_alert_monitor_update (self);
 }
 

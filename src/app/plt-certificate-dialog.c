@@ -72,6 +72,28 @@ plt_certificate_get_heading (GTlsCertificateFlags errors)
   return _("The router’s certificate is not trusted");
 }
 
+gboolean
+plt_certificate_use_ca_file (PltClient   *client,
+                             GSettings   *settings,
+                             const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (PLT_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!plt_client_set_ca_file (client, path, error))
+    return FALSE;
+
+  if (settings != NULL)
+    g_settings_set_string (settings, SETTINGS_KEY_CA_FILE, path);
+
+  /* With the new authorities, at once. */
+  plt_client_connect (client, plt_client_get_uri (client));
+
+  return TRUE;
+}
+
 static void
 ca_file_chosen_cb (GtkNativeDialog *chooser,
                    int              response,
@@ -88,14 +110,7 @@ ca_file_chosen_cb (GtkNativeDialog *chooser,
 
   if (path != NULL)
     {
-      if (plt_client_set_ca_file (data->client, path, &error))
-        {
-          if (data->settings != NULL)
-            g_settings_set_string (data->settings, SETTINGS_KEY_CA_FILE, path);
-          /* With the new authorities, at once. */
-          plt_client_connect (data->client, plt_client_get_uri (data->client));
-        }
-      else
+      if (!plt_certificate_use_ca_file (data->client, data->settings, path, &error))
         {
           /* Translators: a file of certificate authorities could not be used;
            * %s is the reason */

@@ -27,6 +27,13 @@ AdwMessageDialog *plt_certificate_dialog_new      (GtkWindow            *parent,
                                                    GSettings            *settings,
                                                    const char           *note);
 
+/* What choosing a CA file does: the client trusts the authorities of
+ * @path besides the system's, @settings keep it ("ca-file"), and the client
+ * connects again. FALSE, with @error, when the file cannot be used. */
+gboolean          plt_certificate_use_ca_file     (PltClient            *client,
+                                                   GSettings            *settings,
+                                                   const char           *path,
+                                                   GError              **error);
 /* Returns: (transfer full): one sentence per reason in @errors, one per
  * line, e.g. "The router’s certificate has expired." */
 char             *plt_certificate_describe_errors (GTlsCertificateFlags  errors);

@@ -24,7 +24,6 @@ struct _PltLoginDialog
   GtkLabel         *intro_label;
   GtkRevealer      *error_revealer;
   GtkLabel         *error_label;
-  GtkWidget        *fields;
   AdwEntryRow      *user_row;
   AdwEntryRow      *password_row;
   GtkSwitch        *remember_switch;
@@ -77,7 +76,11 @@ set_busy (PltLoginDialog *self,
 
   gtk_stack_set_visible_child_name (self->login_stack, busy ? "busy" : "label");
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (self->fields, !busy);
+  /* Read-only rather than insensitive: the focus stays where it is (GTK
+   * 4.8 loses track of a focused entry made insensitive). */
+  gtk_editable_set_editable (GTK_EDITABLE (self->user_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remember_switch), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.submit", !busy);
 }
 
@@ -322,7 +325,6 @@ plt_login_dialog_class_init (PltLoginDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, fields);
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, PltLoginDialog, remember_switch);

@@ -917,6 +917,8 @@ plt_queue_detail_set_stale (PltQueueDetail *self,
 
       gtk_label_set_label (self->stale_label, text);
     }
+  /* Hidden, it takes no room (nor the box's spacing). */
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_revealer), stale && data_time != NULL);
   gtk_revealer_set_reveal_child (self->stale_revealer, stale && data_time != NULL);
 }
 
