@@ -1,61 +1,139 @@
-/* plt-agent-list.c — every agent, their state and time in state
+/* plt-agent-list.c — the agent board: every agent, their state, time in
+ * state, contact and figures; filters, groups, tiles, actions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "plt-agent.h"
+#include "plt-agent-actions.h"
 #include "plt-agent-list-private.h"
+#include "plt-agent-tile.h"
+#include "plt-board-model.h"
+#include "plt-call.h"
+#include "plt-operator-page.h"
+#include "plt-protocol-supervisor.h"
 #include "plt-queue.h"
 #include "plt-state-pill.h"
 #include "plt-store.h"
+#include "plt-stress.h"
+#include "plt-stress-badge.h"
 #include "plt-team.h"
 #include "plt-ui-format.h"
+
+/* Stress signals are evaluated this often (router time), and for every
+ * agent whose state changed. */
+#define STRESS_PERIOD_MS   (15 * 1000)
+/* The day's history is asked for when the session sees at most this many
+ * agents; above, the signals start from what the console saw. */
+#define STRESS_HISTORY_MAX 500
+
+/* The state filter's choices. */
+typedef enum
+{
+  STATE_ALL,
+  STATE_AVAILABLE,
+  STATE_ON_CONTACT,
+  STATE_WRAP_UP,
+  STATE_PAUSED,
+  STATE_MISSED,
+  STATE_LOGGED_OUT,
+  N_STATE_CHOICES
+} StateChoice;
 
 struct _PltAgentList
 {
   GtkWidget           parent_instance;
 
   /* Template children */
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *board_page;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *team_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *queue_dropdown;
+  GtkDropDown        *skill_dropdown;
   GtkLabel           *count_label;
+  GtkMenuButton      *stress_button;
+  GtkToggleButton    *group_button;
+  GtkToggleButton    *list_button;
+  GtkToggleButton    *tiles_button;
   GtkStack           *stack;
+  GtkScrolledWindow  *list_scroller;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *team_column;
   GtkColumnViewColumn *state_column;
   GtkColumnViewColumn *time_column;
   GtkColumnViewColumn *queue_column;
+  GtkColumnViewColumn *contact_column;
+  GtkColumnViewColumn *handled_column;
+  GtkColumnViewColumn *aht_column;
+  GtkColumnViewColumn *occupancy_column;
+  GtkColumnViewColumn *adherence_column;
+  GtkScrolledWindow  *tile_scroller;
+  GtkGridView        *grid_view;
   AdwStatusPage      *empty_page;
 
   PltModel           *model;
   PltClock           *clock;
+  PltClient          *client;
   GSignalGroup       *clock_signals;
   GSignalGroup       *agents_signals;
   GSignalGroup       *teams_signals;
+  GSignalGroup       *queues_signals;
+  GSignalGroup       *client_signals;
+  GCancellable       *cancellable;
 
-  /* Owned by the column view, through the selection */
+  /* The pipeline: store → filter → sort → rows (grouped, coalesced) */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
+  PltBoardModel      *rows;
+  PltBoardModel      *tiles;
+  GtkSingleSelection *row_selection;
+  GtkSingleSelection *tile_selection;
   GtkStringFilter    *name_filter;
   GtkCustomFilter    *team_filter;
+  GtkCustomFilter    *state_filter;
+  GtkCustomFilter    *queue_filter;
+  GtkCustomFilter    *skill_filter;
+  GtkSorter          *group_sorter;   /* team, then the column's */
 
   /* Column layout kept in the settings ("column-layout") */
   GSettings          *settings;
   guint               save_columns_id;
 
-  /* The team dropdown: "All teams", then one entry per team */
+  /* The dropdowns: "All …" first */
   GtkStringList      *team_names;
   GPtrArray          *team_ids;
   char               *selected_team_id;
+  GtkStringList      *queue_names;
+  GPtrArray          *queue_ids;
+  char               *selected_queue_id;
+  char               *selected_skill_id;
+  StateChoice         selected_state;
+
+  PltAgentActions    *actions;
+  GtkWidget          *operator_page;
+  GtkWidget          *context_menu;
+
+  /* Stress */
+  PltStressTracker   *stress;
+  GtkWidget          *stress_list;
+  GtkWidget          *stress_empty;
+  gint64              stress_evaluated;
 
   gint64              now;
 
   guint               updating_teams : 1;
+  guint               updating_queues : 1;
+  guint               history_asked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PltAgentList, plt_agent_list, GTK_TYPE_WIDGET)
@@ -70,6 +148,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_stress_list (PltAgentList *self);
+
 /* Expressions ------------------------------------------------------------ */
 
 static GtkExpression *
@@ -78,6 +158,38 @@ item_property_expression (const char *property)
   GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
 
   return gtk_property_expression_new (PLT_TYPE_AGENT, item, property);
+}
+
+static GtkExpression *
+group_property_expression (const char *property)
+{
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  return gtk_property_expression_new (PLT_TYPE_BOARD_GROUP, item, property);
+}
+
+static GtkExpression *
+now_expression (PltAgentList *self)
+{
+  return gtk_property_expression_new (PLT_TYPE_AGENT_LIST, gtk_object_expression_new (G_OBJECT (self)), "now");
+}
+
+static const char *
+queue_name_for_id (PltAgentList *self,
+                   const char   *queue_id)
+{
+  PltQueue *queue;
+
+  if (queue_id == NULL || queue_id[0] == '\0')
+    return NULL;
+  if (self->model == NULL)
+    return queue_id;
+
+  queue = plt_model_lookup_queue (self->model, queue_id);
+  if (queue == NULL || plt_queue_get_name (queue) == NULL)
+    return queue_id;
+
+  return plt_queue_get_name (queue);
 }
 
 static char *
@@ -94,20 +206,118 @@ queue_name_cb (GtkListItem *list_item,
                const char  *queue_id,
                gpointer     user_data)
 {
-  PltAgentList *self = user_data;
-  PltQueue *queue = NULL;
+  const char *name = queue_name_for_id (user_data, queue_id);
 
-  if (queue_id == NULL || queue_id[0] == '\0')
+  return g_strdup (name != NULL ? name : "—");
+}
+
+/* The contact: the caller's masked number, or what kind of contact it is. */
+static char *
+contact_cb (GtkListItem *list_item,
+            const char  *call_id,
+            gpointer     user_data)
+{
+  PltAgentList *self = user_data;
+  PltCall *call;
+
+  if (call_id == NULL)
     return g_strdup ("—");
 
-  if (self->model != NULL)
-    queue = plt_model_lookup_queue (self->model, queue_id);
+  call = self->model != NULL ? plt_model_lookup_call (self->model, call_id) : NULL;
+  if (call == NULL)
+    return g_strdup (call_id);
 
-  if (queue != NULL && plt_queue_get_name (queue) != NULL)
-    return g_strdup (plt_queue_get_name (queue));
+  if (plt_call_get_number (call) != NULL && plt_call_get_media (call) != PLT_QUEUE_MEDIA_EMAIL)
+    return g_strdup (plt_call_get_number (call));
 
-  return g_strdup (queue_id);
+  return g_strdup (plt_queue_media_get_label (plt_call_get_media (call)));
 }
+
+static char *
+handled_cb (GtkListItem *list_item,
+            gint64       handled,
+            gpointer     user_data)
+{
+  return handled < 0 ? g_strdup ("—") : g_strdup_printf ("%" G_GINT64_FORMAT, handled);
+}
+
+static char *
+duration_cb (GtkListItem *list_item,
+             double       seconds,
+             gpointer     user_data)
+{
+  return seconds < 0 ? g_strdup ("—") : plt_format_elapsed ((gint64) (seconds * 1000.0), 0);
+}
+
+static char *
+percent_cb (GtkListItem *list_item,
+            double       fraction,
+            gpointer     user_data)
+{
+  return fraction < 0 ? g_strdup ("—") : plt_format_percent (fraction);
+}
+
+/* "Camille Martin, on call, 3 minutes, Ventes": what a screen reader says
+ * of a row. */
+static char *
+describe_cb (GtkListItem   *list_item,
+             const char    *name,
+             PltAgentState  state,
+             const char    *reason,
+             gint64         since,
+             gint64         now,
+             const char    *queue_id,
+             gpointer       user_data)
+{
+  PltAgentList *self = user_data;
+  g_autofree char *display = plt_agent_state_dup_display (state, reason);
+  g_autofree char *lower = g_utf8_strdown (display, -1);
+  gint64 minutes = MAX (now - since, 0) / 60000;
+  g_autofree char *time = g_strdup_printf (ngettext ("%d minute", "%d minutes", (int) MIN (minutes, G_MAXINT)),
+                                           (int) MIN (minutes, G_MAXINT));
+  const char *queue = queue_name_for_id (self, queue_id);
+
+  if (name == NULL)
+    return NULL;
+  if (queue != NULL)
+    /* Translators: a row read by a screen reader: "Camille Martin, on call, 3 minutes, Ventes" */
+    return g_strdup_printf (_("%s, %s, %s, %s"), name, lower, time, queue);
+  /* Translators: "Lucas Bernard, available, 12 minutes" */
+  return g_strdup_printf (_("%s, %s, %s"), name, lower, time);
+}
+
+static GtkExpression *
+describe_expression (PltAgentList *self)
+{
+  GtkExpression *params[6] = {
+    item_property_expression ("name"),
+    item_property_expression ("state"),
+    item_property_expression ("reason"),
+    item_property_expression ("since"),
+    now_expression (self),
+    item_property_expression ("queue-id"),
+  };
+
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, G_N_ELEMENTS (params), params,
+                                      G_CALLBACK (describe_cb), self, NULL);
+}
+
+static void
+description_changed_cb (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+  GtkExpressionWatch *watch = g_object_get_data (G_OBJECT (widget), "description-watch");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (watch == NULL || !gtk_expression_watch_evaluate (watch, &value))
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  g_value_get_string (&value) != NULL ? g_value_get_string (&value) : "",
+                                  -1);
+}
+
+/* Cells ------------------------------------------------------------------ */
 
 static GtkWidget *
 create_inscription (int         min_chars,
@@ -129,15 +339,66 @@ create_inscription (int         min_chars,
   return inscription;
 }
 
+/* Every cell knows its list item: a right click finds the row from it. */
+static void
+set_cell_child (GtkListItem *list_item,
+                GtkWidget   *child)
+{
+  gtk_list_item_set_child (list_item, child);
+  g_object_set_data (G_OBJECT (child), "plt-list-item", list_item);
+}
+
+static void
+bind_text (GtkWidget  *inscription,
+           GtkListItem *list_item,
+           GtkExpression *param,
+           GCallback   callback,
+           gpointer    user_data)
+{
+  GtkExpression *params[1] = { param };
+
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params, callback, user_data, NULL),
+                       inscription, "text", list_item);
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                PltAgentList             *self)
 {
-  GtkWidget *inscription = create_inscription (8, 22, "agent-name");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *badge = plt_stress_badge_new ();
+  GtkWidget *name = create_inscription (15, 22, "agent-name");
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *summary = gtk_label_new (NULL);
+  GtkExpressionWatch *watch;
 
-  gtk_list_item_set_child (list_item, inscription);
-  gtk_expression_bind (item_property_expression ("name"), inscription, "text", list_item);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_set_hexpand (summary, TRUE);
+
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), summary);
+  g_object_set_data (G_OBJECT (box), "agent-widgets", name);
+  g_object_set_data (G_OBJECT (box), "badge", badge);
+  g_object_set_data (G_OBJECT (box), "group-title", title);
+  g_object_set_data (G_OBJECT (box), "group-summary", summary);
+  set_cell_child (list_item, box);
+
+  gtk_expression_bind (item_property_expression ("name"), name, "text", list_item);
+  gtk_expression_bind (item_property_expression ("stress"), badge, "flags", list_item);
+  gtk_expression_bind (group_property_expression ("title"), title, "label", list_item);
+  gtk_expression_bind (group_property_expression ("summary"), summary, "label", list_item);
+
+  watch = gtk_expression_watch (describe_expression (self), list_item, description_changed_cb, box, NULL);
+  g_object_set_data_full (G_OBJECT (box), "description-watch", watch,
+                          (GDestroyNotify) gtk_expression_watch_unwatch);
 }
 
 static void
@@ -145,9 +406,9 @@ team_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                PltAgentList             *self)
 {
-  GtkWidget *inscription = create_inscription (6, 16, NULL);
+  GtkWidget *inscription = create_inscription (5, 14, NULL);
 
-  gtk_list_item_set_child (list_item, inscription);
+  set_cell_child (list_item, inscription);
   gtk_expression_bind (item_property_expression ("team-name"), inscription, "text", list_item);
 }
 
@@ -158,7 +419,7 @@ state_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *pill = plt_state_pill_new ();
 
-  gtk_list_item_set_child (list_item, pill);
+  set_cell_child (list_item, pill);
   gtk_expression_bind (item_property_expression ("state"), pill, "state", list_item);
   gtk_expression_bind (item_property_expression ("reason"), pill, "reason", list_item);
 }
@@ -169,18 +430,11 @@ time_setup_cb (GtkSignalListItemFactory *factory,
                PltAgentList             *self)
 {
   GtkWidget *inscription = create_inscription (5, 8, "time-in-state");
-  GtkExpression *params[2];
+  GtkExpression *params[2] = { item_property_expression ("since"), now_expression (self) };
 
-  gtk_list_item_set_child (list_item, inscription);
-
-  params[0] = item_property_expression ("since");
-  params[1] = gtk_property_expression_new (PLT_TYPE_AGENT_LIST,
-                                           gtk_object_expression_new (G_OBJECT (self)),
-                                           "now");
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
-                                                    G_N_ELEMENTS (params), params,
-                                                    G_CALLBACK (time_in_state_cb),
-                                                    NULL, NULL),
+  set_cell_child (list_item, inscription);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, G_N_ELEMENTS (params), params,
+                                                    G_CALLBACK (time_in_state_cb), NULL, NULL),
                        inscription, "text", list_item);
 }
 
@@ -189,17 +443,123 @@ queue_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 PltAgentList             *self)
 {
-  GtkWidget *inscription = create_inscription (6, 18, NULL);
-  GtkExpression *params[1];
+  GtkWidget *inscription = create_inscription (5, 14, NULL);
 
-  gtk_list_item_set_child (list_item, inscription);
+  set_cell_child (list_item, inscription);
+  bind_text (inscription, list_item, item_property_expression ("queue-id"), G_CALLBACK (queue_name_cb), self);
+}
 
-  params[0] = item_property_expression ("queue-id");
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
-                                                    G_N_ELEMENTS (params), params,
-                                                    G_CALLBACK (queue_name_cb),
-                                                    self, NULL),
-                       inscription, "text", list_item);
+static void
+contact_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PltAgentList             *self)
+{
+  GtkWidget *inscription = create_inscription (6, 15, "numeric");
+
+  set_cell_child (list_item, inscription);
+  bind_text (inscription, list_item, item_property_expression ("call-id"), G_CALLBACK (contact_cb), self);
+}
+
+static GtkWidget *
+figure_inscription (void)
+{
+  GtkWidget *inscription = create_inscription (4, 7, "numeric");
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
+  return inscription;
+}
+
+static void
+handled_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PltAgentList             *self)
+{
+  GtkWidget *inscription = figure_inscription ();
+
+  set_cell_child (list_item, inscription);
+  bind_text (inscription, list_item, item_property_expression ("handled"), G_CALLBACK (handled_cb), NULL);
+}
+
+static void
+aht_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PltAgentList             *self)
+{
+  GtkWidget *inscription = figure_inscription ();
+
+  set_cell_child (list_item, inscription);
+  bind_text (inscription, list_item, item_property_expression ("aht"), G_CALLBACK (duration_cb), NULL);
+}
+
+static void
+occupancy_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    PltAgentList             *self)
+{
+  GtkWidget *inscription = figure_inscription ();
+
+  set_cell_child (list_item, inscription);
+  bind_text (inscription, list_item, item_property_expression ("occupancy"), G_CALLBACK (percent_cb), NULL);
+}
+
+static void
+adherence_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    PltAgentList             *self)
+{
+  GtkWidget *inscription = figure_inscription ();
+
+  set_cell_child (list_item, inscription);
+  gtk_widget_set_tooltip_text (inscription, _("Adherence to the published plan; “—” when the agent has no plan today"));
+  bind_text (inscription, list_item, item_property_expression ("adherence"), G_CALLBACK (percent_cb), NULL);
+}
+
+/* A header row shows the team in the name column and nothing in the
+ * others; it cannot be selected or activated. */
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PltAgentList             *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  gboolean header = PLT_IS_BOARD_GROUP (gtk_list_item_get_item (list_item));
+  GtkWidget *agent_widgets = g_object_get_data (G_OBJECT (child), "agent-widgets");
+
+  gtk_list_item_set_selectable (list_item, !header);
+  gtk_list_item_set_activatable (list_item, !header);
+
+  if (agent_widgets == NULL)
+    {
+      gtk_widget_set_visible (child, !header);
+      return;
+    }
+
+  gtk_widget_set_visible (agent_widgets, !header);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-title"), header);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-summary"), header);
+  if (header)
+    {
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "badge"), FALSE);
+      gtk_widget_add_css_class (child, "agent-group");
+    }
+  else
+    {
+      plt_stress_badge_set_flags (g_object_get_data (G_OBJECT (child), "badge"),
+                                  plt_agent_get_stress (gtk_list_item_get_item (list_item)));
+      gtk_widget_remove_css_class (child, "agent-group");
+    }
+}
+
+static void
+tile_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               PltAgentList             *self)
+{
+  GtkWidget *tile = plt_agent_tile_new ();
+
+  set_cell_child (list_item, tile);
+  gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), tile, "agent", list_item);
+  gtk_expression_bind (now_expression (self), tile, "now", NULL);
 }
 
 /* Sorting ---------------------------------------------------------------- */
@@ -227,36 +587,11 @@ compare_state (gconstpointer a,
   return GTK_ORDERING_EQUAL;
 }
 
-static const char *
-queue_name_for (PltAgentList *self,
-                PltAgent     *agent)
-{
-  const char *queue_id = plt_agent_get_queue_id (agent);
-  PltQueue *queue;
-
-  if (queue_id == NULL || queue_id[0] == '\0')
-    return NULL;
-
-  if (self->model == NULL)
-    return queue_id;
-
-  queue = plt_model_lookup_queue (self->model, queue_id);
-  if (queue == NULL || plt_queue_get_name (queue) == NULL)
-    return queue_id;
-
-  return plt_queue_get_name (queue);
-}
-
 static int
-compare_queue (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_optional_names (const char *name_a,
+                        const char *name_b)
 {
-  PltAgentList *self = user_data;
-  const char *name_a = queue_name_for (self, (PltAgent *) a);
-  const char *name_b = queue_name_for (self, (PltAgent *) b);
-
-  /* Agents without a contact go last. */
+  /* Agents without one go last. */
   if (name_a == NULL || name_b == NULL)
     {
       if (name_a == name_b)
@@ -265,6 +600,25 @@ compare_queue (gconstpointer a,
     }
 
   return gtk_ordering_from_cmpfunc (g_utf8_collate (name_a, name_b));
+}
+
+static int
+compare_queue (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  PltAgentList *self = user_data;
+
+  return compare_optional_names (queue_name_for_id (self, plt_agent_get_queue_id ((PltAgent *) a)),
+                                 queue_name_for_id (self, plt_agent_get_queue_id ((PltAgent *) b)));
+}
+
+static int
+compare_contact (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_optional_names (plt_agent_get_call_id ((PltAgent *) a), plt_agent_get_call_id ((PltAgent *) b));
 }
 
 static void
@@ -276,25 +630,46 @@ set_column_sorter (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, owned);
 }
 
+static GtkSorter *
+numeric_sorter (const char  *property,
+                GtkSortType  order)
+{
+  GtkNumericSorter *sorter = gtk_numeric_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, property));
+
+  gtk_numeric_sorter_set_sort_order (sorter, order);
+  return GTK_SORTER (sorter);
+}
+
 static void
 setup_sorters (PltAgentList *self)
 {
-  GtkNumericSorter *time_sorter;
-
   set_column_sorter (self->name_column,
                      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "name"))));
   set_column_sorter (self->team_column,
                      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "team-name"))));
   set_column_sorter (self->state_column,
                      GTK_SORTER (gtk_custom_sorter_new (compare_state, NULL, NULL)));
-
   /* A longer time in state is an earlier "since". */
-  time_sorter = gtk_numeric_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "since"));
-  gtk_numeric_sorter_set_sort_order (time_sorter, GTK_SORT_DESCENDING);
-  set_column_sorter (self->time_column, GTK_SORTER (time_sorter));
-
+  set_column_sorter (self->time_column, numeric_sorter ("since", GTK_SORT_DESCENDING));
   set_column_sorter (self->queue_column,
                      GTK_SORTER (gtk_custom_sorter_new (compare_queue, self, NULL)));
+  set_column_sorter (self->contact_column,
+                     GTK_SORTER (gtk_custom_sorter_new (compare_contact, NULL, NULL)));
+  /* Figures: the most first on the first click. */
+  set_column_sorter (self->handled_column, numeric_sorter ("handled", GTK_SORT_DESCENDING));
+  set_column_sorter (self->aht_column, numeric_sorter ("aht", GTK_SORT_DESCENDING));
+  set_column_sorter (self->occupancy_column, numeric_sorter ("occupancy", GTK_SORT_DESCENDING));
+  set_column_sorter (self->adherence_column, numeric_sorter ("adherence", GTK_SORT_ASCENDING));
+}
+
+static void
+update_sorter (PltAgentList *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  /* Grouped: by team first, then as the columns say. */
+  gtk_sort_list_model_set_sorter (self->sort_model,
+                                  plt_board_model_get_grouped (self->rows) ? self->group_sorter : sorter);
 }
 
 /* Filtering -------------------------------------------------------------- */
@@ -305,10 +680,62 @@ team_filter_func (gpointer item,
 {
   PltAgentList *self = user_data;
 
-  if (self->selected_team_id == NULL)
-    return TRUE;
+  return self->selected_team_id == NULL ||
+         g_strcmp0 (plt_agent_get_team_id (PLT_AGENT (item)), self->selected_team_id) == 0;
+}
 
-  return g_strcmp0 (plt_agent_get_team_id (PLT_AGENT (item)), self->selected_team_id) == 0;
+static StateChoice
+state_choice_of (PltAgentState state)
+{
+  switch (state)
+    {
+    case PLT_AGENT_STATE_AVAILABLE:
+      return STATE_AVAILABLE;
+    case PLT_AGENT_STATE_RINGING:
+    case PLT_AGENT_STATE_ON_CALL:
+    case PLT_AGENT_STATE_ON_HOLD:
+    case PLT_AGENT_STATE_BUSY_OTHER:
+      return STATE_ON_CONTACT;
+    case PLT_AGENT_STATE_WRAP_UP:
+      return STATE_WRAP_UP;
+    case PLT_AGENT_STATE_PAUSED:
+      return STATE_PAUSED;
+    case PLT_AGENT_STATE_MISSED:
+      return STATE_MISSED;
+    case PLT_AGENT_STATE_LOGGED_OUT:
+    case PLT_AGENT_STATE_UNKNOWN:
+    default:
+      return STATE_LOGGED_OUT;
+    }
+}
+
+static gboolean
+state_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  PltAgentList *self = user_data;
+
+  return self->selected_state == STATE_ALL ||
+         state_choice_of (plt_agent_get_state (PLT_AGENT (item))) == self->selected_state;
+}
+
+static gboolean
+queue_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  PltAgentList *self = user_data;
+
+  return self->selected_queue_id == NULL ||
+         g_strcmp0 (plt_agent_get_queue_id (PLT_AGENT (item)), self->selected_queue_id) == 0;
+}
+
+static gboolean
+skill_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  PltAgentList *self = user_data;
+
+  return self->selected_skill_id == NULL || plt_agent_serves_queue (PLT_AGENT (item), self->selected_skill_id);
 }
 
 static void
@@ -317,13 +744,12 @@ update_count (PltAgentList *self)
   guint total = 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = NULL;
-  gboolean filtered;
+  gboolean tiles = gtk_toggle_button_get_active (self->tiles_button);
 
   if (self->model != NULL)
     total = g_list_model_get_n_items (G_LIST_MODEL (plt_model_get_agents (self->model)));
 
-  filtered = shown != total;
-  if (!filtered)
+  if (shown == total)
     text = g_strdup_printf (ngettext ("%u agent", "%u agents", total), total);
   else
     /* Translators: how many agents the filters leave, "12 of 36 agents" */
@@ -331,7 +757,7 @@ update_count (PltAgentList *self)
   gtk_label_set_label (self->count_label, text);
 
   if (shown > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
+    gtk_stack_set_visible_child_name (self->stack, tiles ? "tiles" : "list");
   else
     {
       if (total == 0)
@@ -346,7 +772,7 @@ update_count (PltAgentList *self)
           adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
           adw_status_page_set_title (self->empty_page, _("No matching agents"));
           adw_status_page_set_description (self->empty_page,
-                                           _("Try another name, or show all teams"));
+                                           _("Try another name, or show every team, state and queue"));
         }
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -384,6 +810,42 @@ team_selected_cb (PltAgentList *self)
   g_free (self->selected_team_id);
   self->selected_team_id = g_strdup (team_id);
   gtk_filter_changed (GTK_FILTER (self->team_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+set_choice (char       **slot,
+            GPtrArray   *ids,
+            guint        selected)
+{
+  const char *id = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < ids->len)
+    id = g_ptr_array_index (ids, selected);
+  if (g_strcmp0 (id, *slot) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (id);
+  return TRUE;
+}
+
+static void
+filter_selected_cb (PltAgentList *self)
+{
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (self->updating_queues)
+    return;
+
+  if (state < N_STATE_CHOICES && state != self->selected_state)
+    {
+      self->selected_state = state;
+      gtk_filter_changed (GTK_FILTER (self->state_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  if (set_choice (&self->selected_queue_id, self->queue_ids, gtk_drop_down_get_selected (self->queue_dropdown)))
+    gtk_filter_changed (GTK_FILTER (self->queue_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (set_choice (&self->selected_skill_id, self->queue_ids, gtk_drop_down_get_selected (self->skill_dropdown)))
+    gtk_filter_changed (GTK_FILTER (self->skill_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static int
@@ -444,10 +906,341 @@ update_teams (PltAgentList *self)
   team_selected_cb (self);
 }
 
-static void
-agents_changed_cb (PltAgentList *self)
+static int
+compare_queues (gconstpointer a,
+                gconstpointer b)
 {
+  PltQueue *queue_a = *(PltQueue **) a;
+  PltQueue *queue_b = *(PltQueue **) b;
+
+  return g_utf8_collate (plt_queue_get_name (queue_a) != NULL ? plt_queue_get_name (queue_a) : "",
+                         plt_queue_get_name (queue_b) != NULL ? plt_queue_get_name (queue_b) : "");
+}
+
+static guint
+position_of (GPtrArray  *ids,
+             const char *id)
+{
+  for (guint i = 1; id != NULL && i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+
+  return 0;
+}
+
+/* The queue and skill dropdowns, when the set of queues changed (queue
+ * counters change every second; the list rarely). */
+static void
+update_queues (PltAgentList *self)
+{
+  g_autoptr(GPtrArray) queues = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GListModel *store = self->model != NULL ? G_LIST_MODEL (plt_model_get_queues (self->model)) : NULL;
+  guint n_items = store != NULL ? g_list_model_get_n_items (store) : 0;
+  gboolean same;
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (queues, g_list_model_get_item (store, i));
+  g_ptr_array_sort (queues, compare_queues);
+
+  same = queues->len + 1 == self->queue_ids->len;
+  for (guint i = 0; same && i < queues->len; i++)
+    same = g_strcmp0 (plt_queue_get_id (g_ptr_array_index (queues, i)),
+                      g_ptr_array_index (self->queue_ids, i + 1)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_set_size (self->queue_ids, 0);
+  g_ptr_array_add (self->queue_ids, NULL);
+  g_ptr_array_add (names, NULL);
+  for (guint i = 0; i < queues->len; i++)
+    {
+      PltQueue *queue = g_ptr_array_index (queues, i);
+
+      g_ptr_array_add (self->queue_ids, g_strdup (plt_queue_get_id (queue)));
+      g_ptr_array_add (names, (gpointer) (plt_queue_get_name (queue) != NULL ? plt_queue_get_name (queue)
+                                                                             : plt_queue_get_id (queue)));
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating_queues = TRUE;
+  g_ptr_array_index (names, 0) = (gpointer) _("Any current queue");
+  gtk_drop_down_set_model (self->queue_dropdown,
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) names->pdata)));
+  g_ptr_array_index (names, 0) = (gpointer) _("Any skill");
+  gtk_drop_down_set_model (self->skill_dropdown,
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) names->pdata)));
+  gtk_drop_down_set_selected (self->queue_dropdown, position_of (self->queue_ids, self->selected_queue_id));
+  gtk_drop_down_set_selected (self->skill_dropdown, position_of (self->queue_ids, self->selected_skill_id));
+  self->updating_queues = FALSE;
+
+  filter_selected_cb (self);
+}
+
+/* Stress ----------------------------------------------------------------- */
+
+static void
+observe_agent (PltAgentList *self,
+               PltAgent     *agent)
+{
+  PltAgentInterval interval = {
+    plt_agent_get_id (agent), plt_agent_get_status (agent), plt_agent_get_activity (agent),
+    plt_agent_get_reason (agent), plt_agent_get_queue_id (agent), plt_agent_get_call_id (agent),
+    plt_agent_get_since (agent), 0,
+  };
+
+  if (interval.start == 0 || !plt_stress_tracker_observe (self->stress, &interval))
+    return;
+
+  plt_agent_set_stress (agent, plt_stress_tracker_update (self->stress, interval.agent,
+                                                          MAX (self->now, interval.start)));
+}
+
+static void
+evaluate_stress (PltAgentList *self)
+{
+  GListModel *agents;
+  guint n;
+
+  if (self->model == NULL || self->now == 0)
+    return;
+
+  agents = G_LIST_MODEL (plt_model_get_agents (self->model));
+  n = g_list_model_get_n_items (agents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PltAgent) agent = g_list_model_get_item (agents, i);
+
+      plt_agent_set_stress (agent, plt_stress_tracker_update (self->stress, plt_agent_get_id (agent), self->now));
+    }
+
+  self->stress_evaluated = self->now;
+  plt_stress_tracker_prune (self->stress, self->now - 26 * 3600 * (gint64) 1000);
+  update_stress_list (self);
+}
+
+static void
+history_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PltAgentList *self = user_data;
+  g_autoptr(PltSupervisorMessage) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  history = plt_client_query_history_finish (PLT_CLIENT (source), result, &error);
+  if (history == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No history for the stress signals: %s", error->message);
+      return;
+    }
+
+  plt_stress_tracker_add_history (self->stress, history->intervals);
+  evaluate_stress (self);
+}
+
+/* The day so far, once per session: the signals need the past hours. */
+static void
+ask_history (PltAgentList *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autofree char *id = NULL;
+  guint n_agents;
+
+  if (self->client == NULL || self->model == NULL || self->now == 0 || self->history_asked)
+    return;
+
+  n_agents = g_list_model_get_n_items (G_LIST_MODEL (plt_model_get_agents (self->model)));
+  if (n_agents == 0 || n_agents > STRESS_HISTORY_MAX)
+    return;
+
+  self->history_asked = TRUE;
+  now = g_date_time_new_from_unix_local (self->now / 1000);
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  id = plt_client_query_history (self->client, g_date_time_to_unix (midnight) * 1000, self->now + 1,
+                                 NULL, NULL, PLT_PROTOCOL_MAX_HISTORY_STEP_S, self->cancellable,
+                                 history_done_cb, self);
+}
+
+static void
+client_synced_cb (PltAgentList *self)
+{
+  self->history_asked = FALSE;
+  ask_history (self);
+}
+
+static PltAgent *
+lookup_agent (PltAgentList *self,
+              const char   *id)
+{
+  return self->model != NULL && id != NULL ? plt_model_lookup_agent (self->model, id) : NULL;
+}
+
+static void
+stress_give_break_cb (GtkButton    *button,
+                      PltAgentList *self)
+{
+  PltAgent *agent = lookup_agent (self, g_object_get_data (G_OBJECT (button), "agent"));
+
+  if (agent != NULL)
+    plt_agent_actions_set_status (self->actions, agent, PLT_AGENT_STATUS_PAUSED, "break");
+}
+
+static void
+stress_dismiss_cb (GtkButton    *button,
+                   PltAgentList *self)
+{
+  const char *agent_id = g_object_get_data (G_OBJECT (button), "agent");
+  PltAgent *agent = lookup_agent (self, agent_id);
+
+  plt_stress_tracker_dismiss (self->stress, agent_id,
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind")));
+  if (agent != NULL)
+    plt_agent_set_stress (agent, plt_stress_tracker_update (self->stress, agent_id, self->now));
+  update_stress_list (self);
+}
+
+static GtkWidget *
+stress_row_new (PltAgentList          *self,
+                const PltStressSignal *signal)
+{
+  PltAgent *agent = lookup_agent (self, signal->agent);
+  const char *name = agent != NULL && plt_agent_get_name (agent) != NULL ? plt_agent_get_name (agent) : signal->agent;
+  g_autofree char *title = g_strdup_printf ("%s · %s", name, plt_stress_kind_title (signal->kind));
+  g_autofree char *why = plt_stress_signal_describe (signal);
+  g_autofree char *break_label = g_strdup_printf (_("Give %s a break"), name);
+  g_autofree char *dismiss_label = g_strdup_printf (_("Dismiss the signal about %s"), name);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *give = gtk_button_new_with_mnemonic (_("Give a _Break"));
+  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+
+  gtk_widget_set_valign (give, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (give, break_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (give), GTK_ACCESSIBLE_PROPERTY_LABEL, break_label, -1);
+  /* Already paused: nothing to give. */
+  gtk_widget_set_sensitive (give, agent != NULL && plt_agent_get_status (agent) == PLT_AGENT_STATUS_AVAILABLE);
+  g_object_set_data_full (G_OBJECT (give), "agent", g_strdup (signal->agent), g_free);
+  g_signal_connect_object (give, "clicked", G_CALLBACK (stress_give_break_cb), self, 0);
+
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss_label, -1);
+  g_object_set_data_full (G_OBJECT (dismiss), "agent", g_strdup (signal->agent), g_free);
+  g_object_set_data (G_OBJECT (dismiss), "kind", GUINT_TO_POINTER (signal->kind));
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (stress_dismiss_cb), self, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), give);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
+
+  return row;
+}
+
+/* The signals are few (a team's); the popover's list is rebuilt. */
+static void
+update_stress_list (PltAgentList *self)
+{
+  g_autoptr(GPtrArray) signals = plt_stress_tracker_dup_signals (self->stress);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->stress_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->stress_list), child);
+
+  for (guint i = 0; i < signals->len && shown < 50; i++)
+    {
+      const PltStressSignal *signal = g_ptr_array_index (signals, i);
+
+      /* Only the agents the board shows now. */
+      if (lookup_agent (self, signal->agent) == NULL)
+        continue;
+      gtk_list_box_append (GTK_LIST_BOX (self->stress_list), stress_row_new (self, signal));
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->stress_list, shown > 0);
+  gtk_widget_set_visible (self->stress_empty, shown == 0);
+  if (shown > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->stress_button), "has-signals");
+      tooltip = g_strdup_printf (ngettext ("Floor signals: %u agent may need attention",
+                                           "Floor signals: %u agents may need attention", shown), shown);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->stress_button), "has-signals");
+      tooltip = g_strdup (_("Floor signals: nobody needs attention now"));
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stress_button), tooltip);
+}
+
+static void
+setup_stress_popover (PltAgentList *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (_("Floor signals"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (box), title);
+
+  self->stress_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->stress_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->stress_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stress_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agents who may need attention"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_set_size_request (scrolled, 440, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->stress_list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  self->stress_empty = gtk_label_new (_("Nobody needs attention now. Signals appear here: calls without "
+                                        "a break, long calls in a row, a busy hour, a long pause, calls "
+                                        "left ringing."));
+  gtk_label_set_wrap (GTK_LABEL (self->stress_empty), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->stress_empty), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->stress_empty), 0);
+  gtk_widget_add_css_class (self->stress_empty, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->stress_empty);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (self->stress_button, popover);
+  update_stress_list (self);
+}
+
+/* Model signals ---------------------------------------------------------- */
+
+static void
+agents_changed_cb (PltAgentList *self,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   GListModel   *agents)
+{
+  /* Every change of an agent is announced here (at the model's flush):
+   * the tracker keeps each agent's day. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PltAgent) agent = g_list_model_get_item (agents, i);
+
+      observe_agent (self, agent);
+    }
+
   update_count (self);
+  if (removed > 0 || added > 0)
+    update_stress_list (self);
 }
 
 static void
@@ -460,6 +1253,12 @@ static void
 teams_changed_cb (PltAgentList *self)
 {
   update_teams (self);
+}
+
+static void
+queues_changed_cb (PltAgentList *self)
+{
+  update_queues (self);
 }
 
 /* Column layout ----------------------------------------------------------- */
@@ -481,6 +1280,16 @@ column_by_name (PltAgentList *self,
     return self->time_column;
   if (g_str_equal (name, "queue"))
     return self->queue_column;
+  if (g_str_equal (name, "contact"))
+    return self->contact_column;
+  if (g_str_equal (name, "handled"))
+    return self->handled_column;
+  if (g_str_equal (name, "aht"))
+    return self->aht_column;
+  if (g_str_equal (name, "occupancy"))
+    return self->occupancy_column;
+  if (g_str_equal (name, "adherence"))
+    return self->adherence_column;
 
   return NULL;
 }
@@ -489,7 +1298,8 @@ static const char *
 column_name (PltAgentList        *self,
              GtkColumnViewColumn *column)
 {
-  static const char * const names[] = { "name", "team", "state", "time", "queue" };
+  static const char * const names[] = { "name", "team", "state", "time", "queue", "contact",
+                                        "handled", "aht", "occupancy", "adherence" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (column_by_name (self, names[i]) == column)
@@ -578,6 +1388,11 @@ setup_column_menu (PltAgentList *self)
     { self->state_column, "show-state", N_("_State") },
     { self->time_column, "show-time", N_("Time in _state") },
     { self->queue_column, "show-queue", N_("_Queue") },
+    { self->contact_column, "show-contact", N_("_Contact") },
+    { self->handled_column, "show-handled", N_("_Handled") },
+    { self->aht_column, "show-aht", N_("_AHT") },
+    { self->occupancy_column, "show-occupancy", N_("_Occupancy") },
+    { self->adherence_column, "show-adherence", N_("A_dherence") },
   };
 
   /* A right click on a header shows or hides the columns. */
@@ -613,7 +1428,11 @@ plt_agent_list_set_settings (PltAgentList *self,
   g_return_if_fail (PLT_IS_AGENT_LIST (self));
   g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
 
-  if (!g_set_object (&self->settings, settings) || settings == NULL)
+  if (!g_set_object (&self->settings, settings))
+    return;
+
+  plt_operator_page_set_settings (PLT_OPERATOR_PAGE (self->operator_page), settings);
+  if (settings == NULL)
     return;
 
   load_columns (self);
@@ -629,6 +1448,272 @@ plt_agent_list_set_settings (PltAgentList *self,
     }
 }
 
+/* The current agent, and actions ---------------------------------------- */
+
+static gboolean
+showing_tiles (PltAgentList *self)
+{
+  return gtk_toggle_button_get_active (self->tiles_button);
+}
+
+/* The agent the actions apply to: the operator page's, else the one
+ * selected in the view shown. */
+static PltAgent *
+current_agent (PltAgentList *self)
+{
+  GtkSingleSelection *selection;
+  gpointer item;
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "operator") == 0)
+    return plt_operator_page_get_agent (PLT_OPERATOR_PAGE (self->operator_page));
+
+  selection = showing_tiles (self) ? self->tile_selection : self->row_selection;
+  item = gtk_single_selection_get_selected_item (selection);
+
+  return PLT_IS_AGENT (item) ? item : NULL;
+}
+
+static void
+open_operator (PltAgentList *self,
+               PltAgent     *agent)
+{
+  if (agent == NULL)
+    return;
+
+  plt_operator_page_set_agent (PLT_OPERATOR_PAGE (self->operator_page), agent);
+  adw_leaflet_set_visible_child_name (self->leaflet, "operator");
+}
+
+static void
+operator_back_cb (PltAgentList *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "board");
+  gtk_widget_grab_focus (showing_tiles (self) ? GTK_WIDGET (self->grid_view) : GTK_WIDGET (self->column_view));
+}
+
+static void
+row_activated_cb (PltAgentList *self,
+                  guint         position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  if (PLT_IS_AGENT (item))
+    open_operator (self, PLT_AGENT (item));
+}
+
+static void
+tile_activated_cb (PltAgentList *self,
+                   guint         position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->tiles), position);
+
+  if (PLT_IS_AGENT (item))
+    open_operator (self, PLT_AGENT (item));
+}
+
+static void
+agent_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PltAgentList *self = PLT_AGENT_LIST (widget);
+  PltAgent *agent = current_agent (self);
+
+  if (agent == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (g_str_equal (action_name, "agent.pause"))
+    plt_agent_actions_set_status (self->actions, agent, PLT_AGENT_STATUS_PAUSED,
+                                  parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+  else if (g_str_equal (action_name, "agent.ready"))
+    plt_agent_actions_set_status (self->actions, agent, PLT_AGENT_STATUS_AVAILABLE, NULL);
+  else if (g_str_equal (action_name, "agent.logout"))
+    plt_agent_actions_set_status (self->actions, agent, PLT_AGENT_STATUS_LOGGED_OUT, NULL);
+  else if (g_str_equal (action_name, "agent.skills"))
+    plt_agent_actions_edit_skills (self->actions, agent);
+  else if (g_str_equal (action_name, "agent.message"))
+    plt_agent_actions_write (self->actions, agent, FALSE);
+  else if (g_str_equal (action_name, "agent.message-team"))
+    plt_agent_actions_write (self->actions, agent, TRUE);
+  else if (g_str_equal (action_name, "agent.open"))
+    open_operator (self, agent);
+}
+
+static GMenuModel *
+build_agent_menu (void)
+{
+  static const char * const reasons[] = { "break", "lunch", "training", "meeting", "back_office" };
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) status = g_menu_new ();
+  g_autoptr(GMenu) pause = g_menu_new ();
+  g_autoptr(GMenu) other = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (plt_reason_get_label (reasons[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "agent.pause", g_variant_new_string (reasons[i]));
+      g_menu_append_item (pause, item);
+    }
+  g_menu_append_submenu (status, _("_Pause"), G_MENU_MODEL (pause));
+  g_menu_append (status, _("Make _Ready"), "agent.ready");
+  g_menu_append (status, _("_Log Out"), "agent.logout");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (status));
+
+  g_menu_append (other, _("Change _Skills…"), "agent.skills");
+  g_menu_append (other, _("Send a _Message…"), "agent.message");
+  g_menu_append (other, _("Message the _Team…"), "agent.message-team");
+  g_menu_append (other, _("Open the _Operator Page"), "agent.open");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+show_context_menu (PltAgentList *self,
+                   double        x,
+                   double        y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_agent_menu ();
+
+      self->context_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* Shift+F10 or the Menu key: the menu of the current agent, at the widget
+ * that has the keyboard focus. */
+static void
+menu_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PltAgentList *self = PLT_AGENT_LIST (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+  double x = gtk_widget_get_width (widget) / 2.0;
+  double y = gtk_widget_get_height (widget) / 3.0;
+
+  if (current_agent (self) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget) &&
+      gtk_widget_compute_bounds (focus, widget, &bounds))
+    {
+      x = bounds.origin.x + MIN (bounds.size.width, 48);
+      y = bounds.origin.y + bounds.size.height;
+    }
+
+  show_context_menu (self, x, y);
+}
+
+/* A right click selects the row or tile under the pointer and opens its menu. */
+static void
+right_click_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                PltAgentList    *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  GtkSingleSelection *selection = view == GTK_WIDGET (self->grid_view) ? self->tile_selection : self->row_selection;
+  GtkListItem *list_item = NULL;
+  graphene_point_t point;
+
+  for (; picked != NULL && picked != view; picked = gtk_widget_get_parent (picked))
+    {
+      list_item = g_object_get_data (G_OBJECT (picked), "plt-list-item");
+      if (list_item != NULL)
+        break;
+    }
+  if (list_item == NULL || !PLT_IS_AGENT (gtk_list_item_get_item (list_item)))
+    return;
+
+  gtk_single_selection_set_selected (selection, gtk_list_item_get_position (list_item));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (!gtk_widget_compute_point (view, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  show_context_menu (self, point.x, point.y);
+}
+
+static void
+add_right_click (PltAgentList *self,
+                 GtkWidget    *view)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (right_click_cb), self, 0);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (gesture));
+}
+
+static void
+update_action_state (PltAgentList *self)
+{
+  PltAgent *agent = current_agent (self);
+  gboolean can_act = agent != NULL && self->client != NULL;
+  PltAgentStatus status = agent != NULL ? plt_agent_get_status (agent) : PLT_AGENT_STATUS_UNKNOWN;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.pause", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.ready", can_act && status != PLT_AGENT_STATUS_AVAILABLE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.logout", can_act && status != PLT_AGENT_STATUS_LOGGED_OUT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.skills", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.message", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.message-team", can_act);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.open", agent != NULL);
+}
+
+/* Views ------------------------------------------------------------------ */
+
+static void
+group_toggled_cb (PltAgentList *self)
+{
+  plt_board_model_set_grouped (self->rows, gtk_toggle_button_get_active (self->group_button));
+  update_sorter (self);
+}
+
+static void
+column_sorter_changed_cb (PltAgentList *self)
+{
+  /* The group sorter ends with the column view's: it changed too. */
+  if (plt_board_model_get_grouped (self->rows))
+    gtk_sorter_changed (self->group_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* The other view shows the same agent selected. */
+static void
+view_toggled_cb (PltAgentList *self)
+{
+  gboolean tiles = showing_tiles (self);
+  GtkSingleSelection *from = tiles ? self->row_selection : self->tile_selection;
+  GtkSingleSelection *to = tiles ? self->tile_selection : self->row_selection;
+  PltBoardModel *to_model = tiles ? self->tiles : self->rows;
+  gpointer item = gtk_single_selection_get_selected_item (from);
+
+  plt_board_model_flush (to_model);
+  if (item != NULL)
+    gtk_single_selection_set_selected (to, plt_board_model_find (to_model, item));
+  update_count (self);
+  update_action_state (self);
+}
+
 /* The clock -------------------------------------------------------------- */
 
 static void
@@ -640,6 +1725,9 @@ set_now (PltAgentList *self,
 
   self->now = now;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
+
+  if (now - self->stress_evaluated >= STRESS_PERIOD_MS || now < self->stress_evaluated)
+    evaluate_stress (self);
 }
 
 static void
@@ -681,24 +1769,31 @@ plt_agent_list_dispose (GObject *object)
   PltAgentList *self = (PltAgentList *)object;
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
+
+  /* A resize just made: keep it. */
+  if (self->save_columns_id != 0)
+    {
+      g_clear_handle_id (&self->save_columns_id, g_source_remove);
+      save_columns_cb (self);
+    }
+
   if (self->clock_signals != NULL)
     g_signal_group_set_target (self->clock_signals, NULL);
   if (self->agents_signals != NULL)
     g_signal_group_set_target (self->agents_signals, NULL);
   if (self->teams_signals != NULL)
     g_signal_group_set_target (self->teams_signals, NULL);
+  if (self->queues_signals != NULL)
+    g_signal_group_set_target (self->queues_signals, NULL);
+  if (self->client_signals != NULL)
+    g_signal_group_set_target (self->client_signals, NULL);
 
-  /* A change not saved yet is saved now. */
-  if (self->save_columns_id != 0)
-    {
-      g_clear_handle_id (&self->save_columns_id, g_source_remove);
-      save_columns_cb (self);
-    }
-  g_clear_object (&self->settings);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->actions);
 
-  /* The cells and sorters use the model: let the view go first. */
+  /* The cells and sorters use the model: let the views go first. */
   gtk_widget_dispose_template (GTK_WIDGET (self), PLT_TYPE_AGENT_LIST);
-  /* The template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -706,13 +1801,27 @@ plt_agent_list_dispose (GObject *object)
   self->sort_model = NULL;
   self->name_filter = NULL;
   self->team_filter = NULL;
+  self->state_filter = NULL;
+  self->queue_filter = NULL;
+  self->skill_filter = NULL;
+  self->row_selection = NULL;
+  self->tile_selection = NULL;
+  self->operator_page = NULL;
+  g_clear_object (&self->rows);
+  g_clear_object (&self->tiles);
+  g_clear_object (&self->group_sorter);
 
   g_clear_object (&self->clock_signals);
   g_clear_object (&self->agents_signals);
   g_clear_object (&self->teams_signals);
+  g_clear_object (&self->queues_signals);
+  g_clear_object (&self->client_signals);
   g_clear_object (&self->team_names);
   g_clear_object (&self->model);
   g_clear_object (&self->clock);
+  g_clear_object (&self->client);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (plt_agent_list_parent_class)->dispose (object);
 }
@@ -723,7 +1832,11 @@ plt_agent_list_finalize (GObject *object)
   PltAgentList *self = (PltAgentList *)object;
 
   g_clear_pointer (&self->team_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->queue_ids, g_ptr_array_unref);
   g_clear_pointer (&self->selected_team_id, g_free);
+  g_clear_pointer (&self->selected_queue_id, g_free);
+  g_clear_pointer (&self->selected_skill_id, g_free);
+  g_clear_pointer (&self->stress, plt_stress_tracker_free);
 
   G_OBJECT_CLASS (plt_agent_list_parent_class)->finalize (object);
 }
@@ -810,71 +1923,187 @@ plt_agent_list_class_init (PltAgentListClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLT_TYPE_STATE_PILL);
+  g_type_ensure (PLT_TYPE_OPERATOR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plateau/Plateau/plt-agent-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, board_page);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, queue_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, skill_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, stress_button);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, group_button);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, list_button);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, tiles_button);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, stack);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, column_view);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, name_column);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, team_column);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, state_column);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, time_column);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, queue_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, contact_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, handled_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, aht_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, occupancy_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, adherence_column);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, tile_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, grid_view);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, name_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, team_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, handled_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, aht_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, occupancy_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, adherence_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tile_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, team_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tile_activated_cb);
+
+  /* The supervisor's actions on the current agent (docs: help overlay). */
+  gtk_widget_class_install_action (widget_class, "agent.pause", "s", agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.ready", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.logout", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.skills", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.message", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.message-team", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.open", NULL, agent_action_cb);
+  gtk_widget_class_install_action (widget_class, "agent.menu", NULL, menu_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "agent.pause", "s", "break");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "agent.ready", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "agent.logout", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "agent.skills", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "agent.message", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "agent.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "agent.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "agentlist");
+}
+
+static GtkStringList *
+state_choices (void)
+{
+  const char * const labels[] = {
+    _("Every state"), _("Available"), _("On a contact"), _("Wrap-up"), _("Paused"), _("Missed"), _("Logged out"), NULL,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_STATE_CHOICES + 1);
+  return gtk_string_list_new (labels);
 }
 
 static void
 plt_agent_list_init (PltAgentList *self)
 {
   GtkEveryFilter *filter;
-  GtkSingleSelection *selection;
+  GtkSorter *team_sorter;
+  g_autoptr(GtkStringList) states = NULL;
 
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
+  self->queue_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->queue_ids, NULL);
   self->team_names = gtk_string_list_new (NULL);
+  self->cancellable = g_cancellable_new ();
+  self->stress = plt_stress_tracker_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (self->team_names));
+  states = state_choices ();
+  self->updating_queues = TRUE;
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  self->updating_queues = FALSE;
 
   self->name_filter = gtk_string_filter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "name"));
   gtk_string_filter_set_match_mode (self->name_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->name_filter, TRUE);
-
   self->team_filter = gtk_custom_filter_new (team_filter_func, self, NULL);
+  self->state_filter = gtk_custom_filter_new (state_filter_func, self, NULL);
+  self->queue_filter = gtk_custom_filter_new (queue_filter_func, self, NULL);
+  self->skill_filter = gtk_custom_filter_new (skill_filter_func, self, NULL);
 
   filter = gtk_every_filter_new ();
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->name_filter));
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->team_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->state_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->queue_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->skill_filter));
 
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
 
   setup_sorters (self);
+  team_sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "team-name")));
+  self->group_sorter = GTK_SORTER (gtk_multi_sorter_new ());
+  gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter), team_sorter);
+  gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter),
+                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
 
-  selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  /* The rows of the table (grouped or not) and of the tiles (never). */
+  self->rows = plt_board_model_new (G_LIST_MODEL (self->sort_model));
+  self->tiles = plt_board_model_new (G_LIST_MODEL (self->sort_model));
+
+  self->row_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->row_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->row_selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->row_selection));
+  g_object_unref (self->row_selection);
+
+  self->tile_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tiles)));
+  gtk_single_selection_set_autoselect (self->tile_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->tile_selection, TRUE);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->tile_selection));
+  g_object_unref (self->tile_selection);
+
+  g_signal_connect_object (self->row_selection, "notify::selected-item",
+                           G_CALLBACK (update_action_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tile_selection, "notify::selected-item",
+                           G_CALLBACK (update_action_state), self, G_CONNECT_SWAPPED);
 
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
-
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  add_right_click (self, GTK_WIDGET (self->column_view));
+  add_right_click (self, GTK_WIDGET (self->grid_view));
+
+  self->actions = plt_agent_actions_new (GTK_WIDGET (self), self->toast_overlay);
+
+  self->operator_page = plt_operator_page_new ();
+  plt_operator_page_set_actions (PLT_OPERATOR_PAGE (self->operator_page), self->actions);
+  adw_leaflet_page_set_name (adw_leaflet_append (self->leaflet, self->operator_page), "operator");
+  g_signal_connect_object (self->operator_page, "back", G_CALLBACK (operator_back_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_action_state), self,
+                           G_CONNECT_SWAPPED);
+
+  setup_stress_popover (self);
+  setup_column_menu (self);
 
   self->clock_signals = g_signal_group_new (PLT_TYPE_CLOCK);
   g_signal_group_connect_swapped (self->clock_signals, "notify::now",
@@ -888,10 +2117,18 @@ plt_agent_list_init (PltAgentList *self)
   g_signal_group_connect_swapped (self->teams_signals, "items-changed",
                                   G_CALLBACK (teams_changed_cb), self);
 
-  setup_column_menu (self);
+  self->queues_signals = g_signal_group_new (PLT_TYPE_STORE);
+  g_signal_group_connect_swapped (self->queues_signals, "items-changed",
+                                  G_CALLBACK (queues_changed_cb), self);
+
+  self->client_signals = g_signal_group_new (PLT_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "synced",
+                                  G_CALLBACK (client_synced_cb), self);
 
   update_teams (self);
+  update_queues (self);
   update_count (self);
+  update_action_state (self);
 }
 
 GtkWidget *
@@ -913,7 +2150,6 @@ plt_agent_list_set_model (PltAgentList *self,
                           PltModel     *model)
 {
   GListModel *agents = NULL;
-  GListModel *teams = NULL;
 
   g_return_if_fail (PLT_IS_AGENT_LIST (self));
   g_return_if_fail (model == NULL || PLT_IS_MODEL (model));
@@ -922,17 +2158,25 @@ plt_agent_list_set_model (PltAgentList *self,
     return;
 
   if (model != NULL)
-    {
-      agents = G_LIST_MODEL (plt_model_get_agents (model));
-      teams = G_LIST_MODEL (plt_model_get_teams (model));
-    }
+    agents = G_LIST_MODEL (plt_model_get_agents (model));
 
   g_signal_group_set_target (self->agents_signals, agents);
-  g_signal_group_set_target (self->teams_signals, teams);
+  g_signal_group_set_target (self->teams_signals, model != NULL ? plt_model_get_teams (model) : NULL);
+  g_signal_group_set_target (self->queues_signals, model != NULL ? plt_model_get_queues (model) : NULL);
   gtk_filter_list_model_set_model (self->filter_model, agents);
 
+  /* The agents already there. */
+  for (guint i = 0; agents != NULL && i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(PltAgent) agent = g_list_model_get_item (agents, i);
+
+      observe_agent (self, agent);
+    }
+
   update_teams (self);
+  update_queues (self);
   update_count (self);
+  update_stress_list (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -963,6 +2207,25 @@ plt_agent_list_set_clock (PltAgentList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
+void
+plt_agent_list_set_client (PltAgentList *self,
+                           PltClient    *client)
+{
+  g_return_if_fail (PLT_IS_AGENT_LIST (self));
+  g_return_if_fail (client == NULL || PLT_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+
+  g_signal_group_set_target (self->client_signals, client);
+  plt_agent_actions_set_client (self->actions, client);
+  plt_operator_page_set_client (PLT_OPERATOR_PAGE (self->operator_page), client);
+  self->history_asked = FALSE;
+  if (client != NULL && plt_client_get_state (client) == PLT_CONNECTION_STATE_LIVE)
+    ask_history (self);
+  update_action_state (self);
+}
+
 gint64
 plt_agent_list_get_now (PltAgentList *self)
 {
@@ -976,6 +2239,7 @@ plt_agent_list_focus_search (PltAgentList *self)
 {
   g_return_if_fail (PLT_IS_AGENT_LIST (self));
 
+  adw_leaflet_set_visible_child_name (self->leaflet, "board");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -1001,4 +2265,109 @@ _plt_agent_list_get_shown (PltAgentList *self)
   g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
 
   return G_LIST_MODEL (self->sort_model);
+}
+
+PltBoardModel *
+_plt_agent_list_get_rows (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->rows;
+}
+
+PltBoardModel *
+_plt_agent_list_get_tiles (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->tiles;
+}
+
+GtkGridView *
+_plt_agent_list_get_grid_view (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->grid_view;
+}
+
+GtkScrolledWindow *
+_plt_agent_list_get_scroller (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->list_scroller;
+}
+
+void
+_plt_agent_list_set_filters (PltAgentList *self,
+                             guint         state,
+                             const char   *queue_id,
+                             const char   *skill_id)
+{
+  g_return_if_fail (PLT_IS_AGENT_LIST (self));
+
+  gtk_drop_down_set_selected (self->state_dropdown, state);
+  gtk_drop_down_set_selected (self->queue_dropdown, position_of (self->queue_ids, queue_id));
+  gtk_drop_down_set_selected (self->skill_dropdown, position_of (self->queue_ids, skill_id));
+}
+
+void
+_plt_agent_list_set_view (PltAgentList *self,
+                          gboolean      tiles,
+                          gboolean      grouped)
+{
+  g_return_if_fail (PLT_IS_AGENT_LIST (self));
+
+  gtk_toggle_button_set_active (tiles ? self->tiles_button : self->list_button, TRUE);
+  gtk_toggle_button_set_active (self->group_button, grouped);
+}
+
+PltAgentActions *
+_plt_agent_list_get_actions (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->actions;
+}
+
+PltOperatorPage *
+_plt_agent_list_get_operator_page (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return PLT_OPERATOR_PAGE (self->operator_page);
+}
+
+PltStressTracker *
+_plt_agent_list_get_stress (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->stress;
+}
+
+GtkSingleSelection *
+_plt_agent_list_get_selection (PltAgentList *self,
+                               gboolean      tiles)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return tiles ? self->tile_selection : self->row_selection;
+}
+
+void
+_plt_agent_list_evaluate_stress (PltAgentList *self)
+{
+  g_return_if_fail (PLT_IS_AGENT_LIST (self));
+
+  evaluate_stress (self);
+}
+
+GtkWidget *
+_plt_agent_list_get_stress_list (PltAgentList *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
+
+  return self->stress_list;
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "plt-client.h"
 #include "plt-clock.h"
 #include "plt-model.h"
 
@@ -46,6 +47,10 @@ PltClock  *plt_agent_list_get_clock    (PltAgentList *self);
 void       plt_agent_list_set_clock    (PltAgentList *self,
                                         PltClock     *clock);
 gint64     plt_agent_list_get_now      (PltAgentList *self);
+/* The client the supervisor's actions and the operator page go through
+ * (nullable: no actions). */
+void       plt_agent_list_set_client   (PltAgentList *self,
+                                        PltClient    *client);
 /* Keeps the columns' order, visibility and widths in @settings'
  * "column-layout" key (nullable: not kept). */
 void       plt_agent_list_set_settings (PltAgentList *self,

@@ -817,6 +817,7 @@ plt_window_set_client (PltWindow *self,
   plt_queue_board_set_client (self->queue_board, client);
   plt_agent_list_set_clock (self->agent_list, clock);
   plt_agent_list_set_model (self->agent_list, model);
+  plt_agent_list_set_client (self->agent_list, client);
 
   update_page (self);
   status_changed_cb (self);

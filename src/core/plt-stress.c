@@ -404,16 +404,16 @@ plt_stress_flags (GPtrArray *signals)
 static char *
 format_minutes (gint64 ms)
 {
-  gint64 minutes = ms / MINUTE_MS;
+  int minutes = (int) MIN (ms / MINUTE_MS, G_MAXINT);
 
   if (minutes < 60)
     /* Translators: a duration in minutes */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " min", "%" G_GINT64_FORMAT " min", minutes), minutes);
+    return g_strdup_printf (_("%d min"), minutes);
   if (minutes % 60 == 0)
     /* Translators: a duration in hours */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), minutes / 60);
+    return g_strdup_printf (_("%d h"), minutes / 60);
   /* Translators: a duration in hours and minutes, "2 h 10 min" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"), minutes / 60, minutes % 60);
+  return g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
 }
 
 static const char *
