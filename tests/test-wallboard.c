@@ -541,6 +541,238 @@ test_preferences (void)
   g_settings_reset (settings, "alert-waiting-alarm");
 }
 
+/* The screen does not blank ---------------------------------------------- */
+
+/* A stand-in for the GNOME session manager, which GTK asks not to go idle
+ * (outside a sandbox; inside one it asks the Inhibit portal). GTK calls it
+ * synchronously: it answers from a thread of its own. */
+typedef struct
+{
+  GMutex        lock;
+  GMainContext *context;
+  GThread      *thread;
+  guint         registration;
+  gboolean      ready;
+  gboolean      stop;
+
+  guint         n_inhibit;
+  guint         n_uninhibit;
+  guint         flags;
+  guint         uninhibited_cookie;
+  char         *reason;
+} SessionManager;
+
+#define SESSION_MANAGER_COOKIE 4242
+
+static const char session_manager_xml[] =
+  "<node>"
+  "  <interface name='org.gnome.SessionManager'>"
+  "    <method name='Inhibit'>"
+  "      <arg type='s' name='app_id' direction='in'/>"
+  "      <arg type='u' name='toplevel_xid' direction='in'/>"
+  "      <arg type='s' name='reason' direction='in'/>"
+  "      <arg type='u' name='flags' direction='in'/>"
+  "      <arg type='u' name='cookie' direction='out'/>"
+  "    </method>"
+  "    <method name='Uninhibit'>"
+  "      <arg type='u' name='cookie' direction='in'/>"
+  "    </method>"
+  "    <method name='IsInhibited'>"
+  "      <arg type='u' name='flags' direction='in'/>"
+  "      <arg type='b' name='inhibited' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+session_manager_call (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               user_data)
+{
+  SessionManager *manager = user_data;
+
+  g_mutex_lock (&manager->lock);
+  if (g_str_equal (method_name, "Inhibit"))
+    {
+      const char *reason;
+
+      g_variant_get (parameters, "(&su&su)", NULL, NULL, &reason, &manager->flags);
+      g_free (manager->reason);
+      manager->reason = g_strdup (reason);
+      manager->n_inhibit++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", SESSION_MANAGER_COOKIE));
+    }
+  else if (g_str_equal (method_name, "Uninhibit"))
+    {
+      g_variant_get (parameters, "(u)", &manager->uninhibited_cookie);
+      manager->n_uninhibit++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(b)", manager->n_inhibit > manager->n_uninhibit));
+  g_mutex_unlock (&manager->lock);
+}
+
+static gpointer
+session_manager_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { session_manager_call, NULL, NULL, { 0 } };
+  SessionManager *manager = data;
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (session_manager_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  guint registration;
+
+  /* The calls are dispatched to the context the object is registered in. */
+  g_main_context_push_thread_default (manager->context);
+  registration = g_dbus_connection_register_object (bus, "/org/gnome/SessionManager",
+                                                    node->interfaces[0], &vtable,
+                                                    manager, NULL, NULL);
+  g_mutex_lock (&manager->lock);
+  manager->ready = TRUE;
+  g_mutex_unlock (&manager->lock);
+
+  for (;;)
+    {
+      gboolean stop;
+
+      g_mutex_lock (&manager->lock);
+      stop = manager->stop;
+      g_mutex_unlock (&manager->lock);
+      if (stop)
+        break;
+      g_main_context_iteration (manager->context, TRUE);
+    }
+
+  g_dbus_connection_unregister_object (bus, registration);
+  g_main_context_pop_thread_default (manager->context);
+
+  return NULL;
+}
+
+static void
+session_manager_stop (SessionManager *manager)
+{
+  g_mutex_lock (&manager->lock);
+  manager->stop = TRUE;
+  g_mutex_unlock (&manager->lock);
+  g_main_context_wakeup (manager->context);
+  g_thread_join (manager->thread);
+  g_main_context_unref (manager->context);
+  g_mutex_clear (&manager->lock);
+  g_free (manager->reason);
+}
+
+static gboolean
+manager_state (gpointer data,
+               guint    which)
+{
+  SessionManager *manager = data;
+  gboolean result;
+
+  g_mutex_lock (&manager->lock);
+  result = which == 0 ? manager->ready : which == 1 ? manager->n_inhibit > 0 : manager->n_uninhibit > 0;
+  g_mutex_unlock (&manager->lock);
+
+  return result;
+}
+
+static gboolean
+manager_ready (gpointer data)
+{
+  return manager_state (data, 0);
+}
+
+static gboolean
+inhibited (gpointer data)
+{
+  return manager_state (data, 1);
+}
+
+static gboolean
+uninhibited (gpointer data)
+{
+  return manager_state (data, 2);
+}
+
+static void
+test_inhibit_idle (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwApplication) application = NULL;
+  SessionManager manager = { 0 };
+  PltWallboardWindow *window;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus (run the tests under dbus-run-session)");
+      return;
+    }
+
+  g_mutex_init (&manager.lock);
+  manager.context = g_main_context_new ();
+  manager.thread = g_thread_new ("session-manager", session_manager_thread, &manager);
+  wait_until (manager_ready, &manager, WAIT_TIMEOUT_MS, "the session manager stand-in");
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.gnome.SessionManager", 4 /* DO_NOT_QUEUE */),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  {
+    guint result;
+
+    g_variant_get (reply, "(u)", &result);
+    if (result != 1 /* PRIMARY_OWNER */)
+      {
+        /* A real session: leave it alone. */
+        g_test_skip ("A session manager already runs on this bus (run the tests under dbus-run-session)");
+        session_manager_stop (&manager);
+        return;
+      }
+  }
+
+  /* The application finds the session manager when it starts. */
+  application = adw_application_new ("io.github.plateau.PlateauInhibitTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  window = PLT_WALLBOARD_WINDOW (plt_wallboard_window_new (GTK_APPLICATION (application), NULL));
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (inhibited, &manager, WAIT_TIMEOUT_MS, "the idle inhibitor");
+
+  g_mutex_lock (&manager.lock);
+  g_assert_cmpuint (manager.flags, ==, GTK_APPLICATION_INHIBIT_IDLE);
+  g_assert_cmpstr (manager.reason, ==, "The wallboard is shown");
+  g_mutex_unlock (&manager.lock);
+  g_assert_cmpuint (_plt_wallboard_window_get_inhibit_cookie (window), ==, SESSION_MANAGER_COOKIE);
+
+  /* Closed, it lets the screen blank again. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (uninhibited, &manager, WAIT_TIMEOUT_MS, "the idle inhibitor to go");
+  g_mutex_lock (&manager.lock);
+  g_assert_cmpuint (manager.uninhibited_cookie, ==, SESSION_MANAGER_COOKIE);
+  g_assert_cmpuint (manager.n_inhibit, ==, 1);
+  g_mutex_unlock (&manager.lock);
+  g_assert_finalize_object (window);
+
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "ReleaseName",
+                                       g_variant_new ("(s)", "org.gnome.SessionManager"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+
+  session_manager_stop (&manager);
+}
+
 /* Following a router ------------------------------------------------------ */
 
 typedef struct
@@ -942,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Wallboard/alerts/levels", test_alert_levels);
   g_test_add_func ("/Plateau/Wallboard/editor/import-export", test_editor_import);
   g_test_add_func ("/Plateau/Wallboard/preferences", test_preferences);
+  g_test_add_func ("/Plateau/Wallboard/inhibit-idle", test_inhibit_idle);
   g_test_add_data_func ("/Plateau/Wallboard/router/en", "en", test_follow_router);
   g_test_add_data_func ("/Plateau/Wallboard/router/fr", "fr", test_follow_router);
 
