@@ -13,11 +13,13 @@
 
 #include <adwaita.h>
 
+#include "plt-alert-overrides.h"
 #include "plt-alerts.h"
 #include "plt-call.h"
 #include "plt-certificate-dialog.h"
 #include "plt-client.h"
 #include "plt-connection-trust.h"
+#include "plt-preferences-window.h"
 #include "plt-queue-board-private.h"
 #include "plt-queue-card-private.h"
 #include "plt-queue-detail-private.h"
@@ -874,6 +876,99 @@ test_certificate (void)
   g_object_unref (router);
 }
 
+/* Preferences: a queue's own thresholds ------------------------------------- */
+
+static void
+collect (GtkWidget  *widget,
+         GType       type,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static void
+test_preferences_overrides (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.plateau.Plateau");
+  g_autoptr(PltClient) client = plt_client_new (NULL, NULL);
+  g_autoptr(PltQueueData) ventes = queue_data ("q-1", "Ventes");
+  g_autoptr(PltQueueData) support = queue_data ("q-2", "Support");
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GVariant) value = NULL;
+  PltAlertThresholds thresholds = PLT_ALERT_THRESHOLDS_INIT;
+  PltAlertOverrides *overrides;
+  GtkWidget *window;
+  GtkWidget *add_button = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  apply_queue (plt_client_get_model (client), ventes);
+  apply_queue (plt_client_get_model (client), support);
+
+  window = plt_preferences_window_new (NULL, settings, client);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "alerts");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  collect (window, PLT_TYPE_ALERT_OVERRIDES, groups);
+  g_assert_cmpuint (groups->len, ==, 1);
+  overrides = g_ptr_array_index (groups, 0);
+
+  /* Add Support (the combo's second queue): its row starts from the
+   * defaults. */
+  collect (GTK_WIDGET (overrides), ADW_TYPE_COMBO_ROW, buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  adw_combo_row_set_selected (g_ptr_array_index (buttons, 0), 1);
+  g_ptr_array_set_size (buttons, 0);
+  collect (GTK_WIDGET (overrides), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Add") == 0)
+      add_button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (add_button);
+  g_signal_emit_by_name (add_button, "clicked");
+
+  value = g_settings_get_value (settings, "alert-queue-overrides");
+  g_assert_cmpuint (g_variant_n_children (value), ==, 1);
+  {
+    g_autoptr(GVariant) kept = g_variant_lookup_value (value, "q-2", G_VARIANT_TYPE (PLT_ALERT_THRESHOLDS_VARIANT_TYPE));
+    PltAlertThresholds read;
+
+    g_assert_nonnull (kept);
+    plt_alert_thresholds_from_variant (&read, kept);
+    g_assert_cmpmem (&read, sizeof read, &thresholds, sizeof thresholds);
+  }
+
+  /* A change is written at once. */
+  collect (GTK_WIDGET (overrides), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 4);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 2);
+  g_clear_pointer (&value, g_variant_unref);
+  value = g_settings_get_value (settings, "alert-queue-overrides");
+  {
+    g_autoptr(GVariant) kept = g_variant_lookup_value (value, "q-2", NULL);
+    PltAlertThresholds read;
+
+    plt_alert_thresholds_from_variant (&read, kept);
+    g_assert_cmpuint (read.waiting_alarm, ==, 2);
+  }
+
+  gtk_test_widget_wait_for_draw (window);
+  {
+    g_autoptr(GdkTexture) texture = plt_render_widget (adw_window_get_content (ADW_WINDOW (window)));
+
+    if (texture != NULL)
+      save_texture (texture, "ui-preferences-alerts.png");
+  }
+
+  g_settings_reset (settings, "alert-queue-overrides");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Alerts/banner", test_alert_banner);
   g_test_add_func ("/Plateau/Stale/greyed-and-frozen", test_stale);
   g_test_add_func ("/Plateau/Certificate/dialog", test_certificate);
+  g_test_add_func ("/Plateau/Preferences/alert-overrides", test_preferences_overrides);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plt-alert-overrides.h"
 #include "plt-preferences-window.h"
 #include "plt-ui-format.h"
 #include "plt-wallboard-editor.h"
@@ -288,6 +289,10 @@ build_alerts_page (PltPreferencesWindow *self)
                 _("Longest wait for an alarm, in seconds"));
   add_switch_row (self, group, "alert-service-level", _("Service level below target"),
                   _("A warning slightly below the target, an alarm further below"));
+  add_switch_row (self, group, "alert-projected-breach", _("Projected breach"),
+                  _("Before the quarter-hour ends below target, from the calls waiting and expected and the agents staffed"));
+
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (plt_alert_overrides_new (self->settings, self->client)));
 
   group = add_group (page, _("Alarms"), _("When a queue goes over an alarm threshold"));
   add_switch_row (self, group, "alert-desktop-notifications", _("Desktop notifications"),
