@@ -94,14 +94,14 @@ _plt_client_kpi_fail_queries (PltClient *self)
 {
   g_autoptr(GPtrArray) tasks = NULL;
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   if (self->kpi_queries == NULL || g_hash_table_size (self->kpi_queries) == 0)
     return;
 
   tasks = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_iter_init (&iter, self->kpi_queries);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Query *query = g_task_get_task_data (value);
 
@@ -111,7 +111,10 @@ _plt_client_kpi_fail_queries (PltClient *self)
           query->cancelled_id = 0;
         }
       g_ptr_array_add (tasks, value);
+      /* Stealing skips the table's destroy functions: the task is in
+       * @tasks, the key (a copy of the id) is freed here. */
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
   g_hash_table_remove_all (self->kpi_queries);
 
