@@ -157,6 +157,7 @@ ensure_main_window (PltApplication *self)
       if (self->screenshot_path != NULL)
         gtk_window_set_default_size (GTK_WINDOW (window), SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT);
       plt_window_set_client (window, self->client);
+      plt_planning_page_set_demo_forecast (_plt_window_get_planning_page (window), self->demo_router != NULL);
       plt_window_set_alerts (window, self->alerts);
     }
 
@@ -461,7 +462,12 @@ set_client (PltApplication *self,
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       if (PLT_IS_WINDOW (l->data))
-        plt_window_set_client (PLT_WINDOW (l->data), client);
+        {
+          plt_window_set_client (PLT_WINDOW (l->data), client);
+          /* The demo's coverage chart: the embedded scenario's traffic */
+          plt_planning_page_set_demo_forecast (_plt_window_get_planning_page (PLT_WINDOW (l->data)),
+                                               self->demo_router != NULL);
+        }
       else if (PLT_IS_WALLBOARD_WINDOW (l->data))
         plt_wallboard_window_set_client (PLT_WALLBOARD_WINDOW (l->data), client);
     }
@@ -1173,10 +1179,11 @@ plt_application_command_line (GApplication            *application,
         }
     }
 
-  if (view != NULL && !g_str_equal (view, "queues") && !g_str_equal (view, "agents"))
+  if (view != NULL && !g_str_equal (view, "queues") && !g_str_equal (view, "agents") &&
+      !g_str_equal (view, "planning"))
     {
       g_application_command_line_printerr (command_line,
-                                           _("plateau: unknown view “%s”: use “queues” or “agents”\n"),
+                                           _("plateau: unknown view “%s”: use “queues”, “agents” or “planning”\n"),
                                            view);
       return 1;
     }
@@ -1326,7 +1333,7 @@ plt_application_init (PltApplication *self)
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start a simulated call center on this computer and follow it"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The board to show: queues or agents"), N_("VIEW") },
+      N_("The board to show: queues, agents or planning"), N_("VIEW") },
     { "wallboard", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the wallboard alone: large tiles for a screen across the room"), NULL },
     { "fullscreen", 0, 0, G_OPTION_ARG_NONE, NULL,

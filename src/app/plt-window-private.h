@@ -5,6 +5,7 @@
 #pragma once
 
 #include "plt-agent-list.h"
+#include "plt-planning-page.h"
 #include "plt-connection-indicator.h"
 #include "plt-queue-board.h"
 #include "plt-window.h"
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 /* All (transfer none) */
 PltQueueBoard          *_plt_window_get_queue_board  (PltWindow *self);
 PltAgentList           *_plt_window_get_agent_list   (PltWindow *self);
+PltPlanningPage        *_plt_window_get_planning_page (PltWindow *self);
 PltConnectionIndicator *_plt_window_get_indicator    (PltWindow *self);
 /* The view stack holding the boards; it carries the "stale" class */
 GtkWidget              *_plt_window_get_boards       (PltWindow *self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "plt-agent-list.h"
+#include "plt-planning-page.h"
 #include "plt-alerts.h"
 #include "plt-connection-indicator.h"
 #include "plt-connection-status.h"
@@ -51,6 +52,7 @@ struct _PltWindow
   AdwViewStack           *view_stack;
   PltQueueBoard          *queue_board;
   PltAgentList           *agent_list;
+  PltPlanningPage        *planning_page;
 
   PltClient              *client;
   PltConnectionStatus    *status;
@@ -79,7 +81,8 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_known_view (const char *view)
 {
-  return g_strcmp0 (view, "queues") == 0 || g_strcmp0 (view, "agents") == 0;
+  return g_strcmp0 (view, "queues") == 0 || g_strcmp0 (view, "agents") == 0 ||
+         g_strcmp0 (view, "planning") == 0;
 }
 
 static gboolean
@@ -275,10 +278,13 @@ static void
 update_stale (PltWindow *self)
 {
   gboolean stale = self->client != NULL && !plt_connection_status_get_live (self->status);
+  /* The planning works offline: edits are kept and saved later; its page
+   * says so itself rather than greyed out. */
+  gboolean planning = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "planning") == 0;
 
   /* Grey the boards whenever what they show may not be current, and say
    * from when it is. */
-  if (stale)
+  if (stale && !planning)
     gtk_widget_add_css_class (GTK_WIDGET (self->view_stack), "stale");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->view_stack), "stale");
@@ -387,6 +393,7 @@ client_synced_cb (PltWindow *self)
 static void
 view_changed_cb (PltWindow *self)
 {
+  update_stale (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -683,6 +690,7 @@ plt_window_class_init (PltWindowClass *klass)
   g_type_ensure (PLT_TYPE_AGENT_LIST);
   g_type_ensure (PLT_TYPE_CONNECTION_INDICATOR);
   g_type_ensure (PLT_TYPE_QUEUE_BOARD);
+  g_type_ensure (PLT_TYPE_PLANNING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plateau/Plateau/plt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PltWindow, content_box);
@@ -712,6 +720,7 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PltWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, queue_board);
   gtk_widget_class_bind_template_child (widget_class, PltWindow, agent_list);
+  gtk_widget_class_bind_template_child (widget_class, PltWindow, planning_page);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_activated_cb);
@@ -729,6 +738,8 @@ plt_window_class_init (PltWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "queues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_ALT_MASK, "win.view", "s", "queues");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "agents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "planning");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_3, GDK_ALT_MASK, "win.view", "s", "planning");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_2, GDK_ALT_MASK, "win.view", "s", "agents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reconnect", NULL);
@@ -817,6 +828,7 @@ plt_window_set_client (PltWindow *self,
   plt_queue_board_set_client (self->queue_board, client);
   plt_agent_list_set_clock (self->agent_list, clock);
   plt_agent_list_set_model (self->agent_list, model);
+  plt_planning_page_set_client (self->planning_page, client);
   plt_agent_list_set_client (self->agent_list, client);
 
   update_page (self);
@@ -881,6 +893,14 @@ _plt_window_get_queue_board (PltWindow *self)
   g_return_val_if_fail (PLT_IS_WINDOW (self), NULL);
 
   return self->queue_board;
+}
+
+PltPlanningPage *
+_plt_window_get_planning_page (PltWindow *self)
+{
+  g_return_val_if_fail (PLT_IS_WINDOW (self), NULL);
+
+  return self->planning_page;
 }
 
 PltAgentList *
