@@ -417,7 +417,14 @@ update_stale (PltWallboardWindow *self)
       gtk_image_set_from_icon_name (self->stale_icon,
                                     trying ? "network-offline-symbolic" : "network-error-symbolic");
 
-      if (last_update <= 0)
+      if (state == PLT_CONNECTION_STATE_NEEDS_LOGIN)
+        {
+          /* Nobody will type a password on a wallboard: say how to give one. */
+          gtk_image_set_from_icon_name (self->stale_icon, "dialog-password-symbolic");
+          title = g_strdup (_("The router asks for a login"));
+          detail = g_strdup (_("Start the wallboard with --user and --password-file, with a wallboard account of the router"));
+        }
+      else if (last_update <= 0)
         {
           if (state == PLT_CONNECTION_STATE_CONNECTING || state == PLT_CONNECTION_STATE_SYNCING)
             title = g_strdup (_("Connecting to the router…"));
