@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "plt-agent.h"
+#include "plt-agent-list-private.h"
 #include "plt-alerts.h"
 #include "plt-client.h"
 #include "plt-gauge.h"
@@ -539,6 +540,90 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_assert_finalize_object (preferences);
   g_settings_reset (settings, "alert-waiting-alarm");
+}
+
+/* The agent list's columns, kept -------------------------------------------- */
+
+static gboolean
+columns_saved (gpointer data)
+{
+  guint *n_changed = data;
+
+  return *n_changed > 0;
+}
+
+static void
+column_layout_changed_cb (GSettings  *settings,
+                          const char *key,
+                          guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_column_layout (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PltAgentList *list;
+  GtkColumnView *view;
+  GtkColumnViewColumn *column;
+  guint n_changed = 0;
+  gulong handler;
+
+  g_settings_reset (settings, "column-layout");
+
+  /* Hidden, moved first, widened: saved once the changes stop */
+  list = PLT_AGENT_LIST (g_object_ref_sink (plt_agent_list_new ()));
+  plt_agent_list_set_settings (list, settings);
+  view = _plt_agent_list_get_column_view (list);
+  handler = g_signal_connect (settings, "changed::column-layout",
+                              G_CALLBACK (column_layout_changed_cb), &n_changed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "agents.show-team", NULL));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Team")));
+  column = column_titled (view, "Queue");
+  g_object_ref (column);
+  gtk_column_view_insert_column (view, 0, column);
+  g_object_unref (column);
+  gtk_column_view_column_set_fixed_width (column, 321);
+
+  wait_until (columns_saved, &n_changed, WAIT_TIMEOUT_MS, "the columns to be saved");
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_signal_handler_disconnect (settings, handler);
+  g_assert_finalize_object (list);
+
+  /* A new list shows them so */
+  list = PLT_AGENT_LIST (g_object_ref_sink (plt_agent_list_new ()));
+  plt_agent_list_set_settings (list, settings);
+  view = _plt_agent_list_get_column_view (list);
+  {
+    g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Queue");
+    g_assert_cmpint (gtk_column_view_column_get_fixed_width (first), ==, 321);
+  }
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Team")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (view, "Name")));
+  g_assert_finalize_object (list);
+
+  g_settings_reset (settings, "column-layout");
 }
 
 /* The screen does not blank ---------------------------------------------- */
@@ -1174,6 +1259,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Wallboard/alerts/levels", test_alert_levels);
   g_test_add_func ("/Plateau/Wallboard/editor/import-export", test_editor_import);
   g_test_add_func ("/Plateau/Wallboard/preferences", test_preferences);
+  g_test_add_func ("/Plateau/AgentList/column-layout", test_column_layout);
   g_test_add_func ("/Plateau/Wallboard/inhibit-idle", test_inhibit_idle);
   g_test_add_data_func ("/Plateau/Wallboard/router/en", "en", test_follow_router);
   g_test_add_data_func ("/Plateau/Wallboard/router/fr", "fr", test_follow_router);
