@@ -370,35 +370,53 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge = plt_stress_badge_new ();
   GtkWidget *name = create_inscription (15, 22, "agent-name");
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *summary = gtk_label_new (NULL);
   GtkExpressionWatch *watch;
 
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (summary, "dim-label");
-  gtk_widget_set_hexpand (summary, TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
 
   gtk_box_append (GTK_BOX (box), badge);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), summary);
   g_object_set_data (G_OBJECT (box), "agent-widgets", name);
   g_object_set_data (G_OBJECT (box), "badge", badge);
-  g_object_set_data (G_OBJECT (box), "group-title", title);
-  g_object_set_data (G_OBJECT (box), "group-summary", summary);
+  g_object_set_data (G_OBJECT (box), "group-widgets", title);
   set_cell_child (list_item, box);
 
   gtk_expression_bind (item_property_expression ("name"), name, "text", list_item);
   gtk_expression_bind (item_property_expression ("stress"), badge, "flags", list_item);
   gtk_expression_bind (group_property_expression ("title"), title, "label", list_item);
-  gtk_expression_bind (group_property_expression ("summary"), summary, "label", list_item);
 
   watch = gtk_expression_watch (describe_expression (self), list_item, description_changed_cb, box, NULL);
   g_object_set_data_full (G_OBJECT (box), "description-watch", watch,
                           (GDestroyNotify) gtk_expression_watch_unwatch);
+}
+
+/* A cell whose header row shows a group's text instead. */
+static GtkWidget *
+cell_with_group_text (GtkListItem *list_item,
+                      GtkWidget   *agent_widget,
+                      const char  *group_property)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_hexpand (agent_widget, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), agent_widget);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "agent-widgets", agent_widget);
+  g_object_set_data (G_OBJECT (box), "group-widgets", label);
+  set_cell_child (list_item, box);
+  gtk_expression_bind (group_property_expression (group_property), label, "label", list_item);
+
+  return box;
 }
 
 static void
@@ -408,7 +426,7 @@ team_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = create_inscription (5, 14, NULL);
 
-  set_cell_child (list_item, inscription);
+  cell_with_group_text (list_item, inscription, "agents-text");
   gtk_expression_bind (item_property_expression ("team-name"), inscription, "text", list_item);
 }
 
@@ -419,7 +437,8 @@ state_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *pill = plt_state_pill_new ();
 
-  set_cell_child (list_item, pill);
+  gtk_widget_set_halign (pill, GTK_ALIGN_START);
+  cell_with_group_text (list_item, pill, "states-text");
   gtk_expression_bind (item_property_expression ("state"), pill, "state", list_item);
   gtk_expression_bind (item_property_expression ("reason"), pill, "reason", list_item);
 }
@@ -535,19 +554,16 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_widget_set_visible (agent_widgets, !header);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-title"), header);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-summary"), header);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-widgets"), header);
   if (header)
-    {
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "badge"), FALSE);
-      gtk_widget_add_css_class (child, "agent-group");
-    }
+    gtk_widget_add_css_class (child, "agent-group");
   else
-    {
-      plt_stress_badge_set_flags (g_object_get_data (G_OBJECT (child), "badge"),
-                                  plt_agent_get_stress (gtk_list_item_get_item (list_item)));
-      gtk_widget_remove_css_class (child, "agent-group");
-    }
+    gtk_widget_remove_css_class (child, "agent-group");
+
+  /* The badge shows itself when there is something to say. */
+  if (g_object_get_data (G_OBJECT (child), "badge") != NULL)
+    plt_stress_badge_set_flags (g_object_get_data (G_OBJECT (child), "badge"),
+                                header ? 0 : plt_agent_get_stress (gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -943,7 +959,8 @@ update_queues (PltAgentList *self)
     g_ptr_array_add (queues, g_list_model_get_item (store, i));
   g_ptr_array_sort (queues, compare_queues);
 
-  same = queues->len + 1 == self->queue_ids->len;
+  same = queues->len + 1 == self->queue_ids->len &&
+         gtk_drop_down_get_model (self->queue_dropdown) != NULL;
   for (guint i = 0; same && i < queues->len; i++)
     same = g_strcmp0 (plt_queue_get_id (g_ptr_array_index (queues, i)),
                       g_ptr_array_index (self->queue_ids, i + 1)) == 0;
@@ -1706,6 +1723,10 @@ view_toggled_cb (PltAgentList *self)
   GtkSingleSelection *to = tiles ? self->tile_selection : self->row_selection;
   PltBoardModel *to_model = tiles ? self->tiles : self->rows;
   gpointer item = gtk_single_selection_get_selected_item (from);
+
+  /* Between the two buttons' notifications neither is active. */
+  if (!tiles && !gtk_toggle_button_get_active (self->list_button))
+    return;
 
   plt_board_model_flush (to_model);
   if (item != NULL)

@@ -20,6 +20,8 @@ struct _PltBoardGroup
   char    *team_id;
   char    *title;
   char    *summary;
+  char    *agents_text;
+  char    *states_text;
   guint    n_agents;
 };
 
@@ -31,6 +33,8 @@ enum {
   GROUP_PROP_TITLE,
   GROUP_PROP_N_AGENTS,
   GROUP_PROP_SUMMARY,
+  GROUP_PROP_AGENTS_TEXT,
+  GROUP_PROP_STATES_TEXT,
   GROUP_N_PROPS
 };
 
@@ -44,6 +48,8 @@ plt_board_group_finalize (GObject *object)
   g_free (self->team_id);
   g_free (self->title);
   g_free (self->summary);
+  g_free (self->agents_text);
+  g_free (self->states_text);
 
   G_OBJECT_CLASS (plt_board_group_parent_class)->finalize (object);
 }
@@ -70,6 +76,12 @@ plt_board_group_get_property (GObject    *object,
     case GROUP_PROP_SUMMARY:
       g_value_set_string (value, self->summary);
       break;
+    case GROUP_PROP_AGENTS_TEXT:
+      g_value_set_string (value, self->agents_text);
+      break;
+    case GROUP_PROP_STATES_TEXT:
+      g_value_set_string (value, self->states_text);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +100,8 @@ plt_board_group_class_init (PltBoardGroupClass *klass)
   group_properties[GROUP_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   group_properties[GROUP_PROP_N_AGENTS] = g_param_spec_uint ("n-agents", NULL, NULL, 0, G_MAXUINT, 0, flags);
   group_properties[GROUP_PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  group_properties[GROUP_PROP_AGENTS_TEXT] = g_param_spec_string ("agents-text", NULL, NULL, NULL, flags);
+  group_properties[GROUP_PROP_STATES_TEXT] = g_param_spec_string ("states-text", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, GROUP_N_PROPS, group_properties);
 }
 
@@ -159,21 +173,60 @@ tally_add (Tally    *tally,
     }
 }
 
+/* Under the state column: only what there is, "5 on a contact · 3 available". */
+static char *
+states_text (const Tally *tally)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (tally->on_contact > 0)
+    /* Translators: part of a team's header: "5 on a contact" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u on a contact"), tally->on_contact));
+  if (tally->available > 0)
+    /* Translators: part of a team's header: "3 available" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u available"), tally->available));
+  if (tally->paused > 0)
+    /* Translators: part of a team's header: "2 paused" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u paused"), tally->paused));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+set_text (PltBoardGroup  *group,
+          char          **field,
+          const char     *text,
+          guint           prop)
+{
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (group), group_properties[prop]);
+}
+
 static void
 tally_apply (Tally *tally)
 {
   PltBoardGroup *group = tally->group;
   g_autofree char *summary = NULL;
   g_autofree char *agents = NULL;
+  g_autofree char *states = NULL;
 
   if (group == NULL)
     return;
 
   agents = g_strdup_printf (ngettext ("%u agent", "%u agents", tally->n_agents), tally->n_agents);
-  /* Translators: a team's header on the agent board:
+  /* Translators: a team's header on the agent board, for a screen reader:
    * "12 agents · 5 on a contact · 3 available · 2 paused" */
   summary = g_strdup_printf (_("%s · %u on a contact · %u available · %u paused"),
                              agents, tally->on_contact, tally->available, tally->paused);
+  states = states_text (tally);
+
+  set_text (group, &group->agents_text, agents, GROUP_PROP_AGENTS_TEXT);
+  set_text (group, &group->states_text, states, GROUP_PROP_STATES_TEXT);
 
   if (group->n_agents != tally->n_agents)
     {

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (PltBoardGroup, plt_board_group, PLT, BOARD_GROUP, GObject)
 /*
  * A team's header row. Properties (read-only, notified on change):
  *   "team-id" string, "title" string (the team's name), "n-agents" uint,
- *   "summary" string ("12 agents · 5 on a contact · 3 available")
+ *   "summary" string ("12 agents · 5 on a contact · 3 available · 2 paused"),
+ *   "agents-text" string ("12 agents"), "states-text" string (the rest)
  */
 const char *plt_board_group_get_team_id  (PltBoardGroup *self);
 const char *plt_board_group_get_title    (PltBoardGroup *self);

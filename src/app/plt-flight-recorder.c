@@ -153,6 +153,7 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
   GdkRGBA grid;
   GdkRGBA shade;
   gint64 hour;
+  gint64 step;
   double cursor;
 
   if (width <= NAME_WIDTH || height <= AXIS_HEIGHT || self->to <= self->from)
@@ -167,9 +168,12 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, (NAME_WIDTH - 12) * PANGO_SCALE);
 
-  /* Hour marks and their labels. */
-  hour = (self->from / (60 * MINUTE_MS) + 1) * 60 * MINUTE_MS;
-  for (; hour < self->to; hour += 60 * MINUTE_MS)
+  /* Time marks and their labels: every hour, or closer on a short day. */
+  step = self->to - self->from <= 2 * 60 * MINUTE_MS ? 15 * MINUTE_MS
+       : self->to - self->from <= 6 * 60 * MINUTE_MS ? 30 * MINUTE_MS
+       : 60 * MINUTE_MS;
+  hour = (self->from / step + 1) * step;
+  for (; hour < self->to; hour += step)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (hour / 1000);
       g_autofree char *label = g_date_time_format (dt, "%H:%M");
@@ -323,6 +327,54 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Hovering a band says what it is: the colour is not the only sign. */
+static gboolean
+query_tooltip_cb (GtkWidget         *widget,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip,
+                  PltFlightRecorder *self)
+{
+  const char *reason = NULL;
+  const char *queue = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *text = NULL;
+  const char *agent;
+  gint64 time;
+  int row;
+
+  if (keyboard)
+    {
+      /* At the cursor, for the agent the page is about. */
+      row = 0;
+      time = self->position;
+    }
+  else
+    {
+      if (x < NAME_WIDTH || y < AXIS_HEIGHT)
+        return FALSE;
+      row = (y - AXIS_HEIGHT) / ROW_HEIGHT;
+      time = time_of (self, x);
+    }
+  if (row < 0 || (guint) row >= self->agents->len)
+    return FALSE;
+
+  agent = g_ptr_array_index (self->agents, row);
+  state = plt_agent_state_dup_display (plt_flight_recorder_get_state_at (self, agent, time, &reason, &queue), reason);
+  dt = g_date_time_new_from_unix_local (time / 1000);
+  clock = g_date_time_format (dt, "%H:%M");
+  if (queue != NULL)
+    text = g_strdup_printf ("%s · %s · %s (%s)", (char *) g_ptr_array_index (self->names, row), clock, state, queue);
+  else
+    text = g_strdup_printf ("%s · %s · %s", (char *) g_ptr_array_index (self->names, row), clock, state);
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -433,6 +485,9 @@ plt_flight_recorder_init (PltFlightRecorder *self)
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, 0);
 
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -555,6 +555,35 @@ typedef struct
   char            *agent;
 } HistoryCall;
 
+/* The day shown starts with its first state (on the quarter hour), not at
+ * midnight: a morning shift fills the width. */
+static void
+fit_range (PltOperatorPage *self,
+           GPtrArray       *intervals)
+{
+  PltFlightRecorder *recorder = PLT_FLIGHT_RECORDER (self->recorder);
+  gint64 from = plt_flight_recorder_get_from (recorder);
+  gint64 to = plt_flight_recorder_get_to (recorder);
+  gint64 position = plt_flight_recorder_get_position (recorder);
+  gint64 first = to;
+  const gint64 quarter = 15 * 60 * 1000;
+
+  for (guint i = 0; i < intervals->len; i++)
+    {
+      const PltAgentInterval *interval = g_ptr_array_index (intervals, i);
+
+      if (interval->status != PLT_AGENT_STATUS_LOGGED_OUT)
+        first = MIN (first, MAX (interval->start, from));
+    }
+
+  first = MAX (from, first / quarter * quarter);
+  if (to - first < quarter)
+    first = MAX (from, to - quarter);
+
+  plt_flight_recorder_set_range (recorder, first, to);
+  gtk_adjustment_configure (self->scrubber, CLAMP (position, first, to), first, to, 60 * 1000, 10 * 60 * 1000, 0);
+}
+
 static void
 history_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -582,6 +611,7 @@ history_done_cb (GObject      *source,
     }
 
   plt_flight_recorder_set_intervals (PLT_FLIGHT_RECORDER (self->recorder), history->intervals);
+  fit_range (self, history->intervals);
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   self->samples = g_ptr_array_ref (history->queue_samples);
   if (self->pending == 0)
@@ -993,9 +1023,39 @@ build_table (PltOperatorPage *self)
       gtk_widget_set_visible (self->marks[i], FALSE);
       gtk_grid_attach (GTK_GRID (grid), self->marks[i], 2, i + 1, 1, 1);
     }
-  gtk_widget_set_hexpand (self->cells[0][0], TRUE);
+  /* Figures read across: the values close to their names. */
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  for (guint c = 1; c < N_COLUMNS; c++)
+    gtk_widget_set_size_request (self->cells[0][c], 110, -1);
 
   return grid;
+}
+
+/* What the colours of the recorder mean, with the states' icons. */
+static GtkWidget *
+build_legend (void)
+{
+  static const PltAgentState states[] = {
+    PLT_AGENT_STATE_AVAILABLE, PLT_AGENT_STATE_RINGING, PLT_AGENT_STATE_ON_CALL,
+    PLT_AGENT_STATE_WRAP_UP, PLT_AGENT_STATE_PAUSED, PLT_AGENT_STATE_MISSED,
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_add_css_class (box, "recorder-legend");
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_image_new_from_icon_name (plt_agent_state_get_icon_name (states[i]));
+      GtkWidget *label = gtk_label_new (plt_agent_state_get_label (states[i]));
+
+      gtk_widget_add_css_class (item, plt_agent_state_get_css_class (states[i]));
+      gtk_widget_add_css_class (swatch, "legend-swatch");
+      gtk_box_append (GTK_BOX (item), swatch);
+      gtk_box_append (GTK_BOX (item), label);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+
+  return box;
 }
 
 static GtkWidget *
@@ -1017,6 +1077,8 @@ build_day (PltOperatorPage *self)
   gtk_box_append (GTK_BOX (box), frame);
   g_signal_connect_object (self->recorder, "notify::position", G_CALLBACK (position_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), build_legend ());
 
   self->scrubber = gtk_adjustment_new (0, 0, 1, 60000, 600000, 0);
   scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->scrubber);
