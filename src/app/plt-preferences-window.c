@@ -277,7 +277,7 @@ build_alerts_page (PltPreferencesWindow *self)
   GtkWidget *group;
 
   group = add_group (page, _("Thresholds"),
-                     _("A queue over a threshold shows a warning or an alarm on the wallboard and in its ticker; an alarm can also be notified"));
+                     _("A queue over a threshold shows a warning or an alarm on the console and on the wallboard; an alarm can also be notified"));
   add_spin_row (self, group, "alert-waiting-warning", _("Waiting contacts: warning"),
                 _("From this many contacts waiting in a queue; 0 for none"),
                 _("Waiting contacts for a warning"));
