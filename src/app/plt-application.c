@@ -300,6 +300,13 @@ trust_toast_cb (PltApplication *self,
     g_printerr ("plateau: %s\n", message);
 }
 
+/* Whether the client can be given the password again without asking. */
+static gboolean
+relogs_in_alone (PltApplication *self)
+{
+  return self->login_user != NULL && g_strcmp0 (self->login_password_file, "-") != 0;
+}
+
 static void
 follow_trust (PltApplication *self)
 {
@@ -313,8 +320,9 @@ follow_trust (PltApplication *self)
 
   self->trust = plt_connection_trust_new (self->client, self->settings);
   plt_connection_trust_set_parent_func (self->trust, trust_parent_cb, self);
-  /* The demo and --user log in by themselves (relogin_cb). */
-  plt_connection_trust_set_asks_login (self->trust, self->demo_router == NULL && self->login_user == NULL);
+  /* The demo and --user with a password file log in by themselves
+   * (relogin_cb); a password from the standard input served once. */
+  plt_connection_trust_set_asks_login (self->trust, self->demo_router == NULL && !relogs_in_alone (self));
   g_signal_connect_swapped (self->trust, "toast", G_CALLBACK (trust_toast_cb), self);
 }
 
@@ -404,7 +412,7 @@ relogin_cb (gpointer user_data)
       plt_client_set_token (self->client, token);
       explicit_bzero (token, strlen (token));
     }
-  else if (self->login_user != NULL)
+  else if (relogs_in_alone (self))
     {
       if (!set_login_credentials (self, self->client, &error))
         {
@@ -431,7 +439,7 @@ client_state_cb (PltApplication *self)
     self->was_live = TRUE;
 
   if (state != PLT_CONNECTION_STATE_NEEDS_LOGIN || self->relogin_id != 0 ||
-      (self->login_user == NULL && self->demo_router == NULL))
+      (!relogs_in_alone (self) && self->demo_router == NULL))
     return;
 
   self->relogin_id = g_timeout_add_once (self->was_live ? 0 : RELOGIN_AFTER_REFUSAL_S * 1000,
