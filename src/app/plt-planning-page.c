@@ -978,7 +978,7 @@ problem_row (PltPlanningPage    *self,
   title = gtk_label_new (heading);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (title, "caption-heading");
 
   message = gtk_label_new (violation->message);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
@@ -2362,6 +2362,10 @@ review_change (GSimpleAction *action,
   g_simple_action_set_state (action, value);
   update_review (self);
   show_content (self);
+
+  /* Who changed what, and the comments, as the router has them now */
+  if (g_variant_get_boolean (value) && self->sync != NULL)
+    plt_planning_sync_load (self->sync, &self->week);
 }
 
 static void
@@ -3284,6 +3288,12 @@ GtkWidget *
 _plt_planning_page_get_problems (PltPlanningPage *self)
 {
   return GTK_WIDGET (self->problems_list);
+}
+
+GActionGroup *
+_plt_planning_page_get_actions (PltPlanningPage *self)
+{
+  return G_ACTION_GROUP (self->actions);
 }
 
 GtkWidget *

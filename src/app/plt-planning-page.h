@@ -66,6 +66,8 @@ GtkWidget  *_plt_planning_page_get_timeline   (PltPlanningPage *self);
 GtkWidget  *_plt_planning_page_get_chart      (PltPlanningPage *self);
 GtkWidget  *_plt_planning_page_get_review     (PltPlanningPage *self);
 GtkWidget  *_plt_planning_page_get_problems   (PltPlanningPage *self);
+/* The "planning" action group */
+GActionGroup *_plt_planning_page_get_actions (PltPlanningPage *self);
 /* The merge dialog, while it is open */
 GtkWidget  *_plt_planning_page_get_merge_dialog (PltPlanningPage *self);
 /* The words of the saving status, as shown */
