@@ -21,6 +21,8 @@ struct _PltKpiService
   gint64         last_refresh_us;
   gboolean       calls_changed;
   gboolean       read_with_plan;  /* the day was read with a plan function set */
+  PltPersist    *persist;         /* past days: plt_kpi_service_set_history() */
+  char          *history_path;
 };
 
 /* An error that answers the command @reply_to, encoded without seq.

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "plt-kpi-service-private.h"
 
 static gboolean
@@ -97,11 +99,81 @@ answer_error (const PltKpiQueryData *query,
   return _plt_kpi_service_encode_error (query->id, epoch, code, text);
 }
 
-char *
-plt_kpi_service_answer (PltKpiService         *self,
-                        PltView               *view,
-                        const PltKpiQueryData *query,
-                        const char            *epoch)
+/* A period that reaches before today's records: the part before them is
+ * read from the history by a worker thread, feeding the report; today's
+ * records complete it on the main thread. The boundary is the ACD's day
+ * start D when the query came: the database gives the contacts finished
+ * before D and the agent intervals ended by D, the ACD's records (which
+ * hold exactly the later ones) the rest, so that nothing counts twice. */
+typedef struct
+{
+  PltKpiReport *report;      /* NULL with no entity */
+  PltMessage   *result;      /* kpi.result without rows */
+  char         *path;
+  PltKpiScope   scope;
+  gint64        from;
+  gint64        to;
+  gint64        boundary;    /* D */
+} HistoryJob;
+
+static void
+history_job_free (HistoryJob *job)
+{
+  g_clear_pointer (&job->report, plt_kpi_report_free);
+  g_clear_pointer (&job->result, plt_message_free);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+read_history (HistoryJob  *job,
+              gint64       from,
+              gint64       until,
+              GError     **error)
+{
+  if (job->report == NULL)
+    return TRUE;
+  return plt_persist_read_range (job->path, from, job->to, until, feed_contact,
+                                 job->scope != PLT_KPI_SCOPE_QUEUE ? feed_interval : NULL,
+                                 job->report, error);
+}
+
+static void
+history_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  HistoryJob *job = task_data;
+  GError *error = NULL;
+
+  /* The report only reads the configuration's settings here, which do not
+   * change after the service is made; the plan function (adherence) is
+   * called by plt_kpi_report_finish(), on the main thread. */
+  if (!read_history (job, job->from, job->boundary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+plt_kpi_service_set_history (PltKpiService *self,
+                             PltPersist    *persist,
+                             const char    *path)
+{
+  g_return_if_fail (self != NULL);
+
+  g_set_object (&self->persist, persist);
+  g_free (self->history_path);
+  self->history_path = g_strdup (path);
+}
+
+static char *
+answer (PltKpiService          *self,
+        PltView                *view,
+        const PltKpiQueryData  *query,
+        const char             *epoch,
+        HistoryJob            **job)
 {
   g_autoptr(PltMessage) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -206,7 +278,15 @@ plt_kpi_service_answer (PltKpiService         *self,
         {
           from = query->from;
           to = query->to;
-          if (from < records_from)
+          if (to - from > (gint64) PLT_KPI_SERVICE_MAX_PERIOD_DAYS * 24 * 3600 * 1000)
+            {
+              g_autofree char *text = g_strdup_printf ("the period is %.1f days long; at most %d: ask for a "
+                                                       "shorter one", (double) (to - from) / (24 * 3600 * 1000),
+                                                       PLT_KPI_SERVICE_MAX_PERIOD_DAYS);
+
+              return answer_error (query, epoch, PLT_PROTOCOL_ERROR_BAD_REQUEST, text);
+            }
+          if (from < records_from && (job == NULL || self->history_path == NULL))
             {
               g_autofree char *since = format_time (records_from);
               g_autofree char *text = g_strdup_printf ("the router holds today's records only, from %s: "
@@ -226,6 +306,21 @@ plt_kpi_service_answer (PltKpiService         *self,
           return answer_error (query, epoch, PLT_PROTOCOL_ERROR_TOO_LARGE, text);
         }
 
+      if (from < records_from)
+        {
+          *job = g_new0 (HistoryJob, 1);
+          (*job)->result = g_steal_pointer (&result);
+          (*job)->path = g_strdup (self->history_path);
+          (*job)->scope = scope;
+          (*job)->from = from;
+          (*job)->to = to;
+          (*job)->boundary = records_from;
+          if (n_ids > 0)
+            (*job)->report = plt_kpi_report_new (self->config, scope, (const char * const *) ids, from, to,
+                                                 interval_ms, MIN (now, to));
+          return NULL;
+        }
+
       if (n_ids > 0)
         report_rows (self, scope, (const char * const *) ids, from, to, interval_ms, MIN (now, to),
                      result->u.kpi_result.rows);
@@ -234,3 +329,95 @@ plt_kpi_service_answer (PltKpiService         *self,
   return plt_message_encode (result);
 }
 
+char *
+plt_kpi_service_answer (PltKpiService         *self,
+                        PltView               *view,
+                        const PltKpiQueryData *query,
+                        const char            *epoch)
+{
+  return answer (self, view, query, epoch, NULL);
+}
+
+char *
+plt_kpi_service_answer_any (PltKpiService         *self,
+                            PltView               *view,
+                            const PltKpiQueryData *query,
+                            const char            *epoch,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  HistoryJob *job = NULL;
+  char *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  text = answer (self, view, query, epoch, &job);
+  if (text != NULL)
+    return text;
+  g_assert (job != NULL);
+
+  /* Every record of the days before is in the file. */
+  if (self->persist != NULL && plt_persist_get_n_pending (self->persist) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!plt_persist_flush (self->persist, &error))
+        g_warning ("Cannot write the last records before reading the history: %s", error->message);
+    }
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, plt_kpi_service_answer_any);
+  g_task_set_task_data (task, job, (GDestroyNotify) history_job_free);
+  g_task_run_in_thread (task, history_worker);
+  return NULL;
+}
+
+char *
+plt_kpi_service_answer_finish (PltKpiService *self,
+                               GAsyncResult  *result)
+{
+  GTask *task = G_TASK (result);
+  HistoryJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gint64 boundary;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == plt_kpi_service_answer_any, NULL);
+
+  if (!g_task_propagate_boolean (task, &error))
+    goto failed;
+
+  /* Midnight passed while the worker read: the ACD dropped the records of
+   * [D, new D), which are in the file now — a few seconds' worth. */
+  boundary = plt_acd_get_day_start (self->acd);
+  if (boundary > job->boundary)
+    {
+      if (self->persist != NULL && !plt_persist_flush (self->persist, &error))
+        goto failed;
+      if (!read_history (job, MAX (job->from, job->boundary), boundary, &error))
+        goto failed;
+      job->boundary = boundary;
+    }
+
+  if (job->report != NULL)
+    {
+      g_autoptr(GPtrArray) done = NULL;
+
+      plt_acd_foreach_contact (self->acd, feed_contact, job->report);
+      plt_acd_foreach_open_contact (self->acd, feed_contact, job->report);
+      if (job->scope != PLT_KPI_SCOPE_QUEUE)
+        plt_acd_foreach_agent_interval (self->acd, feed_interval, job->report);
+      done = plt_kpi_report_finish (job->report);
+      for (guint i = 0; i < done->len; i++)
+        g_ptr_array_add (job->result->u.kpi_result.rows, g_steal_pointer (&done->pdata[i]));
+    }
+
+  return plt_message_encode (job->result);
+
+failed:
+  g_warning ("Cannot answer a kpi.query from the history: %s", error->message);
+  return _plt_kpi_service_encode_error (job->result->u.kpi_result.reply_to, job->result->epoch,
+                                        PLT_PROTOCOL_ERROR_INTERNAL, "the history cannot be read now");
+}

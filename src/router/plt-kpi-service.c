@@ -217,6 +217,8 @@ plt_kpi_service_free (PltKpiService *self)
   g_clear_pointer (&self->subscribed, g_hash_table_unref);
   g_clear_pointer (&self->live, plt_kpi_live_free);
   g_clear_pointer (&self->config, plt_kpi_config_unref);
+  g_clear_object (&self->persist);
+  g_clear_pointer (&self->history_path, g_free);
   g_clear_object (&self->acd);
   g_free (self);
 }
@@ -742,13 +744,57 @@ _plt_router_kpi_subscribe (PltRouter        *router,
     }
 }
 
+/* A kpi.query answered from the history, later: the session may have
+ * gone meanwhile. */
+typedef struct
+{
+  PltRouter *router;
+  char      *session;
+} QueryReply;
+
+static void
+query_reply_free (QueryReply *reply)
+{
+  g_object_unref (reply->router);
+  g_free (reply->session);
+  g_free (reply);
+}
+
+static void
+on_query_answered (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  QueryReply *reply = user_data;
+  PltRouter *router = reply->router;
+  g_autofree char *answer = NULL;
+  PltSession *session;
+
+  if (router->kpi != NULL)
+    {
+      answer = plt_kpi_service_answer_finish (router->kpi, result);
+      session = _plt_router_find_session (router, reply->session);
+      if (session != NULL)
+        _plt_session_send_event (session, answer);
+    }
+  query_reply_free (reply);
+}
+
 void
 _plt_router_kpi_query (PltRouter        *router,
                        PltSession       *session,
                        const PltMessage *message)
 {
-  g_autofree char *answer = plt_kpi_service_answer (router->kpi, _plt_session_get_view (session),
-                                                    &message->u.kpi_query, router->epoch);
+  g_autofree char *answer = NULL;
+  QueryReply *reply = g_new0 (QueryReply, 1);
 
-  _plt_session_send_event (session, answer);
+  reply->router = g_object_ref (router);
+  reply->session = g_strdup (_plt_session_get_id (session));
+  answer = plt_kpi_service_answer_any (router->kpi, _plt_session_get_view (session), &message->u.kpi_query,
+                                       router->epoch, on_query_answered, reply);
+  if (answer != NULL)
+    {
+      query_reply_free (reply);
+      _plt_session_send_event (session, answer);
+    }
 }

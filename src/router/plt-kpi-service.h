@@ -9,6 +9,7 @@
 
 #include "plt-acd.h"
 #include "plt-kpi.h"
+#include "plt-persist.h"
 #include "plt-protocol.h"
 #include "plt-view.h"
 
@@ -86,6 +87,15 @@ GStrv          plt_kpi_service_resolve_ids    (PltKpiService     *self,
                                                PltKpiScope        scope,
                                                const char * const *ids,
                                                GError           **error);
+/* The longest period a kpi.query may ask for (the retention is 92 days). */
+#define PLT_KPI_SERVICE_MAX_PERIOD_DAYS 93
+
+/* The database file whose history answers the periods before today
+ * (@persist is flushed first so that it holds every record of the days
+ * before). NULL @path: today only. */
+void           plt_kpi_service_set_history    (PltKpiService     *self,
+                                               PltPersist        *persist,
+                                               const char        *path);
 /* The answer to @query for @view: a kpi.result, or an error with reply_to
  * (BAD_REQUEST, TOO_LARGE, FORBIDDEN, NOT_FOUND), encoded without seq (the
  * session adds its own), with @epoch. Returns: (transfer full) */
@@ -93,6 +103,23 @@ char          *plt_kpi_service_answer         (PltKpiService     *self,
                                                PltView           *view,
                                                const PltKpiQueryData *query,
                                                const char        *epoch);
+
+/* Same, for any period: one that reaches before today's records is read
+ * from the history (plt_kpi_service_set_history()) by a worker thread with
+ * its own read-only connection, feeding the report that today's records
+ * then complete on this thread. Returns: (transfer full) (nullable): the
+ * answer now, or NULL when @callback (on the thread-default main context)
+ * will get it from plt_kpi_service_answer_finish(). */
+char          *plt_kpi_service_answer_any     (PltKpiService     *self,
+                                               PltView           *view,
+                                               const PltKpiQueryData *query,
+                                               const char        *epoch,
+                                               GAsyncReadyCallback callback,
+                                               gpointer           user_data);
+/* Returns: (transfer full): the kpi.result, or an error (INTERNAL when
+ * the database cannot be read) */
+char          *plt_kpi_service_answer_finish  (PltKpiService     *self,
+                                               GAsyncResult      *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltKpiPush, plt_kpi_push_free)
 

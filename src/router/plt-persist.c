@@ -617,6 +617,50 @@ contact_id (gint64 number)
   return g_strdup_printf ("c-%" G_GINT64_FORMAT, number);
 }
 
+/* A row of SELECT number, queue_id, media, origin, parent, agent_id,
+ * enqueued, offered, answered, hold_total_ms, hold_count, ended, wrap_end,
+ * outcome, rona_count. */
+static PltContactRecord *
+read_contact (sqlite3_stmt *stmt)
+{
+  PltContactRecord *record = g_new0 (PltContactRecord, 1);
+
+  record->id = contact_id (sqlite3_column_int64 (stmt, 0));
+  record->queue = g_strdup (column_text (stmt, 1));
+  record->media = plt_queue_media_from_string (column_text (stmt, 2));
+  record->origin = plt_contact_origin_from_string (column_text (stmt, 3));
+  record->parent = sqlite3_column_type (stmt, 4) != SQLITE_NULL ? contact_id (sqlite3_column_int64 (stmt, 4)) : NULL;
+  record->agent = g_strdup (column_text (stmt, 5));
+  record->enqueued = sqlite3_column_int64 (stmt, 6);
+  record->offered = sqlite3_column_int64 (stmt, 7);
+  record->answered = sqlite3_column_int64 (stmt, 8);
+  record->hold_total_ms = sqlite3_column_int64 (stmt, 9);
+  record->hold_count = (guint) sqlite3_column_int (stmt, 10);
+  record->ended = sqlite3_column_int64 (stmt, 11);
+  record->wrap_end = sqlite3_column_int64 (stmt, 12);
+  record->outcome = plt_contact_outcome_from_string (column_text (stmt, 13));
+  record->rona_count = (guint) sqlite3_column_int (stmt, 14);
+  return record;
+}
+
+/* A row of SELECT agent_id, status, activity, reason, queue_id, contact,
+ * since, until. */
+static PltAgentInterval *
+read_interval (sqlite3_stmt *stmt)
+{
+  PltAgentInterval *interval = g_new0 (PltAgentInterval, 1);
+
+  interval->agent = g_strdup (column_text (stmt, 0));
+  interval->status = plt_agent_status_from_string (column_text (stmt, 1));
+  interval->activity = plt_agent_activity_from_string (column_text (stmt, 2));
+  interval->reason = g_strdup (column_text (stmt, 3));
+  interval->queue = g_strdup (column_text (stmt, 4));
+  interval->contact = sqlite3_column_type (stmt, 5) != SQLITE_NULL ? contact_id (sqlite3_column_int64 (stmt, 5)) : NULL;
+  interval->start = sqlite3_column_int64 (stmt, 6);
+  interval->end = sqlite3_column_int64 (stmt, 7);
+  return interval;
+}
+
 gboolean
 plt_persist_load_history (PltPersist     *self,
                           PltScenario    *scenario,
@@ -651,26 +695,7 @@ plt_persist_load_history (PltPersist     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, day_start);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      PltContactRecord *record = g_new0 (PltContactRecord, 1);
-
-      record->id = contact_id (sqlite3_column_int64 (stmt, 0));
-      record->queue = g_strdup (column_text (stmt, 1));
-      record->media = plt_queue_media_from_string (column_text (stmt, 2));
-      record->origin = plt_contact_origin_from_string (column_text (stmt, 3));
-      record->parent = sqlite3_column_type (stmt, 4) != SQLITE_NULL ? contact_id (sqlite3_column_int64 (stmt, 4)) : NULL;
-      record->agent = g_strdup (column_text (stmt, 5));
-      record->enqueued = sqlite3_column_int64 (stmt, 6);
-      record->offered = sqlite3_column_int64 (stmt, 7);
-      record->answered = sqlite3_column_int64 (stmt, 8);
-      record->hold_total_ms = sqlite3_column_int64 (stmt, 9);
-      record->hold_count = (guint) sqlite3_column_int (stmt, 10);
-      record->ended = sqlite3_column_int64 (stmt, 11);
-      record->wrap_end = sqlite3_column_int64 (stmt, 12);
-      record->outcome = plt_contact_outcome_from_string (column_text (stmt, 13));
-      record->rona_count = (guint) sqlite3_column_int (stmt, 14);
-      g_ptr_array_add (history->contacts, record);
-    }
+    g_ptr_array_add (history->contacts, read_contact (stmt));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = plt_db_prepare (self->db,
@@ -680,22 +705,99 @@ plt_persist_load_history (PltPersist     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, day_start);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      PltAgentInterval *interval = g_new0 (PltAgentInterval, 1);
-
-      interval->agent = g_strdup (column_text (stmt, 0));
-      interval->status = plt_agent_status_from_string (column_text (stmt, 1));
-      interval->activity = plt_agent_activity_from_string (column_text (stmt, 2));
-      interval->reason = g_strdup (column_text (stmt, 3));
-      interval->queue = g_strdup (column_text (stmt, 4));
-      interval->contact = sqlite3_column_type (stmt, 5) != SQLITE_NULL ? contact_id (sqlite3_column_int64 (stmt, 5)) : NULL;
-      interval->start = sqlite3_column_int64 (stmt, 6);
-      interval->end = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (history->intervals, interval);
-    }
+    g_ptr_array_add (history->intervals, read_interval (stmt));
 
   self->n_history = history->contacts->len + history->intervals->len;
   return TRUE;
+}
+
+/* Reading a past period, from any thread. */
+
+gboolean
+plt_persist_read_range (const char            *path,
+                        gint64                 from,
+                        gint64                 to,
+                        gint64                 until,
+                        PltContactRecordFunc   contact_func,
+                        PltAgentIntervalFunc   interval_func,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (until <= from)
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  /* The router's writer holds the lock for a moment at most (WAL). */
+  sqlite3_busy_timeout (handle, 5000);
+
+  /* Contacts that finished in [from, until) and arrived before to: ended
+   * or finished in the period, or enqueued in it (enqueued ≤ finished). */
+  rc = sqlite3_prepare_v2 (handle,
+                           "SELECT number, queue_id, media, origin, parent, agent_id, enqueued, offered, answered,"
+                           " hold_total_ms, hold_count, ended, wrap_end, outcome, rona_count"
+                           " FROM acd_contacts WHERE finished >= ?1 AND finished < ?2 AND enqueued < ?3"
+                           " ORDER BY finished, number", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, until);
+  sqlite3_bind_int64 (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PltContactRecord *record = read_contact (stmt);
+      gboolean more = contact_func == NULL || contact_func (record, user_data);
+
+      plt_contact_record_free (record);
+      if (!more)
+        break;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    goto out;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Agent intervals that ended in (from, until] and started before to, in
+   * time order (each agent's in order). */
+  if (interval_func != NULL)
+    {
+      rc = sqlite3_prepare_v2 (handle,
+                               "SELECT agent_id, status, activity, reason, queue_id, contact, since, until"
+                               " FROM acd_agent_states WHERE until > ?1 AND until <= ?2 AND since < ?3"
+                               " ORDER BY until, id", -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        goto out;
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, until);
+      sqlite3_bind_int64 (stmt, 3, to);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          PltAgentInterval *interval = read_interval (stmt);
+          gboolean more = interval_func (interval, user_data);
+
+          plt_agent_interval_free (interval);
+          if (!more)
+            break;
+        }
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (!ok)
+    g_set_error (error, PLT_DB_ERROR, PLT_DB_ERROR_SQL, "Cannot read the history in “%s”: %s", path,
+                 handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close_v2 (handle);
+  return ok;
 }
 
 /* Writing. */

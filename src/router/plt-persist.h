@@ -84,4 +84,19 @@ gboolean     plt_persist_purge        (PltPersist    *self,
 /* Rows waiting for the next flush. */
 guint        plt_persist_get_n_pending (PltPersist   *self);
 
+/* For any thread: reads the database file @path with a read-only
+ * connection of its own (WAL lets it read while the router writes) and
+ * calls @contact_func with each contact that finished in [@from, @until)
+ * and was enqueued before @to, by finish time, then @interval_func (may be
+ * NULL) with each agent interval that ended in (@from, @until] and started
+ * before @to, by end time. A function returning FALSE stops its table. */
+gboolean     plt_persist_read_range   (const char            *path,
+                                       gint64                 from,
+                                       gint64                 to,
+                                       gint64                 until,
+                                       PltContactRecordFunc   contact_func,
+                                       PltAgentIntervalFunc   interval_func,
+                                       gpointer               user_data,
+                                       GError               **error);
+
 G_END_DECLS

@@ -1298,6 +1298,8 @@ plt_router_new (const PltRouterOptions  *options,
     self->acd = plt_acd_new (self->scenario, options->seed, g_get_real_time () / 1000);
   reset_anchor (self);
   self->kpi = plt_kpi_service_new (self->acd);
+  if (self->persist != NULL)
+    plt_kpi_service_set_history (self->kpi, self->persist, plt_db_get_path (self->db));
 
   {
     g_autoptr(GPtrArray) teams = plt_acd_dup_teams (self->acd);
