@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
+#include "plt-kpi-service.h"
 #include "plt-persist.h"
+#include "plt-test-timeout.h"
 #include "plt-router.h"
 
 #define START G_GINT64_CONSTANT (1795000000000)   /* Wed 18 Nov 2026, 11:06:40 UTC */
@@ -504,6 +507,210 @@ test_retention (void)
   g_assert_cmpuint (deleted, ==, 1);
 }
 
+/* /Plateau/Persist/kpi-history: kpi.query for past days, read from the
+ * file by a worker thread, equals a report on every record of the file —
+ * today's, in the file and in memory both, counted once. */
+
+typedef struct
+{
+  PltKpiReport *report;
+} Feed;
+
+static gboolean
+feed_contact (const PltContactRecord *record,
+              gpointer                user_data)
+{
+  plt_kpi_report_add_contact (((Feed *) user_data)->report, record);
+  return TRUE;
+}
+
+/* The kpi.result on queues made from every contact in the file and those
+ * in progress. */
+static char *
+expected_answer (PltKpiService *service,
+                 PltAcd        *acd,
+                 const char    *path,
+                 const char    *query_id,
+                 gint64         from,
+                 gint64         to,
+                 gint64         interval_s,
+                 gint64        *offered)
+{
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+  g_auto(GStrv) ids = plt_kpi_service_resolve_ids (service, NULL, PLT_KPI_SCOPE_QUEUE, none, &error);
+  gint64 now = plt_acd_get_now (acd);
+  g_autoptr(PltKpiReport) report = plt_kpi_report_new (plt_kpi_service_get_config (service), PLT_KPI_SCOPE_QUEUE,
+                                                       (const char * const *) ids, from, to, interval_s * 1000,
+                                                       MIN (now, to));
+  Feed feed = { report };
+  g_autoptr(PltMessage) result = plt_message_new (PLT_MESSAGE_KPI_RESULT);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (plt_persist_read_range (path, 0, G_MAXINT64 / 2, G_MAXINT64, feed_contact, NULL, &feed, &error));
+  g_assert_no_error (error);
+  plt_acd_foreach_open_contact (acd, feed_contact, &feed);
+  rows = plt_kpi_report_finish (report);
+
+  *offered = 0;
+  result->epoch = g_strdup ("e-1");
+  result->ts = now;
+  result->u.kpi_result.reply_to = g_strdup (query_id);
+  result->u.kpi_result.scope = g_strdup ("queue");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PltKpiRow *row = g_ptr_array_index (rows, i);
+
+      *offered += row->counters.offered;
+      g_ptr_array_add (result->u.kpi_result.rows, g_steal_pointer (&rows->pdata[i]));
+    }
+  return plt_message_encode (result);
+}
+
+static void
+on_answered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The answer's data (encoded without seq: not for the decoder). */
+static JsonObject *
+answer_data (const char *text,
+             const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = json_from_string (text, &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, type);
+  return json_object_ref (json_object_get_object_member (object, "data"));
+}
+
+static char *
+ask (PltKpiService *service,
+     const char    *id,
+     gint64         from,
+     gint64         to,
+     gint64         interval_s)
+{
+  const char *none[] = { NULL };
+  PltKpiQueryData query = { (char *) id, (char *) "queue", (GStrv) none, NULL, from, to, interval_s };
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean late = FALSE;
+  guint timer;
+  char *text;
+
+  text = plt_kpi_service_answer_any (service, NULL, &query, "e-1", on_answered, &result);
+  if (text != NULL)
+    return text;
+
+  timer = g_timeout_add (plt_test_timeout_ms (30000), on_deadline, &late);
+  while (result == NULL && !late)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (late);
+  g_source_remove (timer);
+  return plt_kpi_service_answer_finish (service, result);
+}
+
+static void
+test_kpi_history (void)
+{
+  TempDb temp;
+  Run run = { 0 };
+  g_autoptr(GError) error = NULL;
+  PltKpiService *service;
+  gint64 today, yesterday, stop, now;
+  gint64 offered = 0;
+
+  temp_db_init (&temp);
+
+  /* From late morning to past the next midnight, then a restart. */
+  run_open (&run, temp.path, START);
+  today = plt_acd_day_start_for (run.scenario, START);
+  yesterday = plt_acd_day_start_for (run.scenario, today + 36 * 3600 * 1000);
+  while (plt_acd_get_now (run.acd) < yesterday + 3600 * 1000)
+    {
+      plt_acd_advance (run.acd, 10 * 60 * 1000);
+      g_assert_true (plt_persist_flush (run.persist, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (plt_acd_get_day_start (run.acd), ==, yesterday);
+  stop = plt_acd_get_now (run.acd);
+  g_assert_true (plt_persist_close (run.persist, &error));
+  g_assert_no_error (error);
+  run_clear (&run);
+
+  /* The day after: "yesterday" is the whole day simulated above. */
+  run_open (&run, temp.path, stop + 5000);
+  /* Today goes on: its records are in the file and in memory. */
+  plt_acd_advance (run.acd, 20 * 60 * 1000);
+  g_assert_true (plt_persist_flush (run.persist, &error));
+  g_assert_no_error (error);
+  today = plt_acd_get_day_start (run.acd);
+  g_assert_cmpint (today, ==, yesterday);
+  yesterday = plt_acd_day_start_for (run.scenario, today - 1);
+  g_assert_cmpint (today - yesterday, ==, 24 * 3600 * 1000);
+  now = plt_acd_get_now (run.acd);
+
+  service = plt_kpi_service_new (run.acd);
+  plt_kpi_service_set_history (service, run.persist, temp.path);
+
+  /* Yesterday by 15 minutes. */
+  {
+    g_autofree char *got = ask (service, "q-1", yesterday, today, 900);
+    g_autofree char *want = expected_answer (service, run.acd, temp.path, "q-1", yesterday, today, 900, &offered);
+    g_autoptr(JsonObject) data = answer_data (got, "kpi.result");
+    guint n_rows = json_array_get_length (json_object_get_array_member (data, "rows"));
+
+    g_test_message ("yesterday: %u rows", n_rows);
+    g_assert_cmpuint (n_rows % 96, ==, 0);
+    g_assert_cmpuint (n_rows, >=, 96);
+    g_assert_cmpint (offered, >, 300);
+    g_assert_cmpstr (got, ==, want);
+  }
+
+  /* Yesterday and today so far, in one row per queue. */
+  {
+    g_autofree char *got = ask (service, "q-2", yesterday, now + 1, 0);
+    g_autofree char *want = expected_answer (service, run.acd, temp.path, "q-2", yesterday, now + 1, 0, &offered);
+    gint64 offered_yesterday = offered;
+
+    g_assert_cmpstr (got, ==, want);
+    g_free (expected_answer (service, run.acd, temp.path, "q-2", yesterday, today, 0, &offered_yesterday));
+    g_assert_cmpint (offered, >, offered_yesterday);
+  }
+
+  /* 100 days: refused at once. */
+  {
+    g_autofree char *got = ask (service, "q-3", now - (gint64) 100 * 24 * 3600 * 1000, now, 0);
+    g_autoptr(JsonObject) data = answer_data (got, "error");
+
+    g_assert_cmpstr (json_object_get_string_member (data, "code"), ==, "BAD_REQUEST");
+    g_assert_cmpstr (json_object_get_string_member (data, "reply_to"), ==, "q-3");
+    g_assert_nonnull (strstr (json_object_get_string_member (data, "message"), "at most 93"));
+  }
+
+  plt_kpi_service_free (service);
+  g_assert_true (plt_persist_close (run.persist, &error));
+  g_assert_no_error (error);
+  run_clear (&run);
+  temp_db_clear (&temp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Persist/crash", test_crash);
   g_test_add_func ("/Plateau/Persist/router", test_router);
   g_test_add_func ("/Plateau/Persist/retention", test_retention);
+  g_test_add_func ("/Plateau/Persist/kpi-history", test_kpi_history);
 
   return g_test_run ();
 }
