@@ -156,6 +156,11 @@ struct _Queue
   PltQueueAgentCounts  counts;
   PltQueueToday        today;
   gint64               wait_total_ms;
+  /* The queue's own day (its kpi.time_zone and kpi.day_reset): `today`
+   * counts from day_start and starts again at next_day_start. */
+  GTimeZone           *zone;
+  gint64               day_start;
+  gint64               next_day_start;
   gboolean             flat;      /* the same rate all day */
 
   gint64               ver;
@@ -294,6 +299,10 @@ void     _plt_sim_process           (PltAcd *self, const Event *ev);
 /* plt-schedule.c */
 gint64   _plt_schedule_day_start    (GTimeZone *zone, gint64 time_ms);
 gint64   _plt_schedule_next_day     (GTimeZone *zone, gint64 day_start);
+void     _plt_schedule_queue_day    (GTimeZone *zone, guint reset_min, gint64 time_ms,
+                                     gint64 *start, gint64 *end);
+gint64   _plt_acd_next_day_event    (PltAcd *self);
+void     _plt_records_queue_new_day (PltAcd *self, Queue *queue);
 guint    _plt_schedule_interval     (PltAcd *self, gint64 time_ms, gint64 *end_ms);
 void     _plt_schedule_setup        (PltAcd *self);
 void     _plt_schedule_new_day      (PltAcd *self);

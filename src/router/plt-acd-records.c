@@ -248,35 +248,42 @@ _plt_records_close_interval (PltAcd *self,
   agent->interval_queue = agent->call != NULL ? agent->call->queue : NULL;
 }
 
-/* Midnight (self->now = self->day_start): every interval is cut there, the
- * records of the day before are dropped, and the queues' counters start
- * again from the contacts still waiting (they count in the new day). */
+/* Midnight in the scenario's zone (self->now = self->day_start): every
+ * interval is cut there and the records of the day before are dropped. The
+ * queues' counters follow each queue's own day instead
+ * (_plt_records_queue_new_day()). */
 void
 _plt_records_new_day (PltAcd *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
   for (guint i = 0; i < self->n_agents; i++)
     _plt_records_close_interval (self, &self->agents[i]);
 
   rows_clear (&self->records->contacts);
   rows_clear (&self->records->intervals);
+}
 
-  for (guint q = 0; q < self->n_queues; q++)
-    {
-      memset (&self->queues[q].today, 0, sizeof self->queues[q].today);
-      self->queues[q].wait_total_ms = 0;
-      _plt_acd_mark_queue (self, &self->queues[q]);
-    }
+/* @queue's own day start (self->now = queue->day_start): its counters
+ * start again from its contacts still waiting (they count in the new
+ * day). */
+void
+_plt_records_queue_new_day (PltAcd *self,
+                            Queue  *queue)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  memset (&queue->today, 0, sizeof queue->today);
+  queue->wait_total_ms = 0;
+  _plt_acd_mark_queue (self, queue);
 
   g_hash_table_iter_init (&iter, self->calls);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       Call *call = value;
 
-      if (call->state == PLT_CALL_STATE_QUEUED || call->state == PLT_CALL_STATE_RINGING)
-        call->queue->today.offered++;
+      if (call->queue == queue &&
+          (call->state == PLT_CALL_STATE_QUEUED || call->state == PLT_CALL_STATE_RINGING))
+        queue->today.offered++;
     }
 }
 
@@ -288,15 +295,18 @@ count_record (PltAcd                 *self,
 {
   Queue *queue = g_hash_table_lookup (self->queues_by_id, record->queue);
   PltQueueToday *today;
+  gint64 day_start;
 
-  if (queue == NULL)
+  /* The queue's own day (see on_day() in plt-sim.c). */
+  if (queue == NULL || MAX (record->ended, record->wrap_end) < queue->day_start)
     return;
   today = &queue->today;
+  day_start = queue->day_start;
 
-  if (record->enqueued >= self->day_start || record->answered == 0 || record->answered >= self->day_start)
+  if (record->enqueued >= day_start || record->answered == 0 || record->answered >= day_start)
     today->offered++;
 
-  if (record->answered >= self->day_start)
+  if (record->answered >= day_start)
     {
       gint64 wait = record->media == PLT_QUEUE_MEDIA_OUTBOUND ? 0 : record->answered - record->enqueued;
 
@@ -306,7 +316,7 @@ count_record (PltAcd                 *self,
       queue->wait_total_ms += wait;
       today->wait_total_s = queue->wait_total_ms / 1000;
     }
-  if (record->outcome == PLT_CONTACT_OUTCOME_TRANSFERRED && record->ended >= self->day_start)
+  if (record->outcome == PLT_CONTACT_OUTCOME_TRANSFERRED && record->ended >= day_start)
     today->transferred++;
 
   switch (record->outcome)

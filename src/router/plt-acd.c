@@ -665,6 +665,18 @@ run_until (PltAcd *self,
   self->in_advance = FALSE;
 }
 
+/* The next EV_DAY: the scenario's next midnight or a queue's next day
+ * start, whichever comes first (plt-sim.c on_day() handles both). */
+gint64
+_plt_acd_next_day_event (PltAcd *self)
+{
+  gint64 next = self->next_day_start;
+
+  for (guint i = 0; i < self->n_queues; i++)
+    next = MIN (next, self->queues[i].next_day_start);
+  return next;
+}
+
 static gboolean
 history_has_today (const PltAcdHistory *history,
                    gint64               day_start)
@@ -728,6 +740,9 @@ acd_create (PltScenario         *scenario,
       queue->spec = g_ptr_array_index (scenario->queues, i);
       queue->members = g_ptr_array_new ();
       queue->ver = 1;
+      queue->zone = plt_scenario_dup_queue_time_zone (scenario, queue->spec);
+      _plt_schedule_queue_day (queue->zone, queue->spec->day_reset_min, self->now,
+                               &queue->day_start, &queue->next_day_start);
       g_queue_init (&queue->waiting);
       g_hash_table_insert (self->queues_by_id, queue->spec->id, queue);
     }
@@ -774,7 +789,7 @@ acd_create (PltScenario         *scenario,
   if (history != NULL)
     _plt_records_restore (self, history);
 
-  _plt_acd_schedule (self, EV_DAY, self->next_day_start, 0, 0);
+  _plt_acd_schedule (self, EV_DAY, _plt_acd_next_day_event (self), 0, 0);
   _plt_sim_setup (self);
 
   /* The warm-up: nobody listens yet. */
@@ -838,6 +853,7 @@ plt_acd_finalize (GObject *object)
     {
       g_queue_clear (&self->queues[i].waiting);
       g_ptr_array_unref (self->queues[i].members);
+      g_clear_pointer (&self->queues[i].zone, g_time_zone_unref);
     }
   g_clear_pointer (&self->queues, g_free);
   g_clear_pointer (&self->teams, g_free);

@@ -82,8 +82,10 @@ G_DECLARE_FINAL_TYPE (PltAcd, plt_acd, PLT, ACD, GObject)
  *             emitted as it happens, before the "changed" of that event
  *   "agent-interval" (const PltAgentInterval *interval) — an agent's state
  *             interval closed (intervals of 0 ms are not reported)
- *   "day-started" (gint64 day_start) — local midnight passed: the records of
- *             the day before were dropped and the queues' `today` reset
+ *   "day-started" (gint64 day_start) — local midnight (the scenario's zone)
+ *             passed: the records of the day before were dropped. Each
+ *             queue's `today` resets at its own day start instead (its
+ *             kpi.time_zone and kpi.day_reset; docs/kpis.md §7)
  * Handlers may read the ACD but must not advance it or command it.
  */
 

@@ -110,8 +110,8 @@ add_interval_cb (const PltAgentInterval *interval,
   return TRUE;
 }
 
-/* The scenario's settings: each queue's T, variant, S and day reset; the
- * scenario's zone. */
+/* The scenario's settings: each queue's T, variant, S, day reset and zone
+ * (its kpi.time_zone, else the scenario's). */
 static PltKpiConfig *
 config_from_acd (PltAcd *acd)
 {
@@ -140,12 +140,16 @@ config_from_acd (PltAcd *acd)
   for (guint i = 0; i < scenario->queues->len; i++)
     {
       const PltScenarioQueue *queue = g_ptr_array_index (scenario->queues, i);
+      PltKpiSettings own = settings;
 
-      settings.sl_threshold_s = queue->sl_threshold_s;
-      settings.sl_variant = queue->sl_variant;
-      settings.short_abandon_s = queue->short_abandon_s;
-      settings.day_reset_min = queue->day_reset_min;
-      if (!plt_kpi_config_set_queue (config, queue->id, &settings, &error))
+      /* The queue's own zone (kpi.time_zone), else the scenario's. */
+      if (queue->time_zone != NULL)
+        own.time_zone = queue->time_zone;
+      own.sl_threshold_s = queue->sl_threshold_s;
+      own.sl_variant = queue->sl_variant;
+      own.short_abandon_s = queue->short_abandon_s;
+      own.day_reset_min = queue->day_reset_min;
+      if (!plt_kpi_config_set_queue (config, queue->id, &own, &error))
         {
           g_warning ("KPIs: queue %s: %s", queue->id, error->message);
           g_clear_error (&error);

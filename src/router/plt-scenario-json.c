@@ -724,7 +724,7 @@ parse_queue (Parse       *p,
     "dial_gap_s", "answer_probability", "overflow", "callback", "transfer", "kpi", NULL
   };
   static const char * const allowed_hold[] = { "probability", "mean_s", NULL };
-  static const char * const allowed_kpi[] = { "sl_variant", "short_abandon_s", "day_reset", NULL };
+  static const char * const allowed_kpi[] = { "sl_variant", "short_abandon_s", "day_reset", "time_zone", NULL };
   g_autofree char *kpi_path = member_path (path, "kpi");
   g_autofree char *variant = NULL;
   JsonObject *kpi;
@@ -777,8 +777,21 @@ parse_queue (Parse       *p,
       if (!check_members (p, kpi, kpi_path, allowed_kpi) ||
           !get_string (p, kpi, kpi_path, "sl_variant", FALSE, 64, &variant) ||
           !get_whole (p, kpi, kpi_path, "short_abandon_s", FALSE, 0, 86400, &queue->short_abandon_s) ||
-          !get_clock (p, kpi, kpi_path, "day_reset", FALSE, FALSE, &queue->day_reset_min))
+          !get_clock (p, kpi, kpi_path, "day_reset", FALSE, FALSE, &queue->day_reset_min) ||
+          !get_string (p, kpi, kpi_path, "time_zone", FALSE, 256, &queue->time_zone))
         return FALSE;
+      if (queue->time_zone != NULL)
+        {
+          g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (queue->time_zone);
+
+          if (zone == NULL)
+            {
+              g_autofree char *where = member_path (kpi_path, "time_zone");
+
+              return fail (p, where, "“%s” is not a time zone this system knows (e.g. Europe/Paris)",
+                           queue->time_zone);
+            }
+        }
       if (variant != NULL && !plt_sl_variant_from_string (variant, &queue->sl_variant))
         {
           g_autofree char *where = member_path (kpi_path, "sl_variant");

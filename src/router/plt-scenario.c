@@ -170,6 +170,7 @@ plt_scenario_queue_free (PltScenarioQueue *queue)
     return;
 
   g_free (queue->id);
+  g_free (queue->time_zone);
   g_free (queue->name);
   g_free (queue->rates);
   g_clear_pointer (&queue->transfer_to, g_array_unref);
@@ -401,6 +402,21 @@ plt_scenario_dup_time_zone (PltScenario *self)
 
   /* The loader checked the name; a zone that vanished since is local. */
   return zone != NULL ? zone : g_time_zone_new_local ();
+}
+
+GTimeZone *
+plt_scenario_dup_queue_time_zone (PltScenario            *self,
+                                  const PltScenarioQueue *queue)
+{
+  GTimeZone *zone = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (queue != NULL, NULL);
+
+  if (queue->time_zone != NULL)
+    zone = g_time_zone_new_identifier (queue->time_zone);
+
+  return zone != NULL ? zone : plt_scenario_dup_time_zone (self);
 }
 
 PltScenario *

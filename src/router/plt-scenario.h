@@ -98,10 +98,12 @@ typedef struct
 
   /* How the KPIs count this queue (docs/kpis.md §3, §4): the service level
    * variant, the short-abandon threshold, the day's reset time (minutes
-   * after local midnight, in the scenario's zone). */
+   * after local midnight, in the queue's zone: its own IANA "time_zone",
+   * NULL for the scenario's). */
   PltSlVariant     sl_variant;
   guint            short_abandon_s;
   guint            day_reset_min;
+  char            *time_zone;
 
   int              overflow_queue;      /* index, or -1 */
   double           overflow_after_s;
@@ -236,6 +238,9 @@ void              plt_scenario_pause_free    (gpointer pause);
 void              plt_scenario_schedule_free (gpointer schedule);
 /* Returns: (transfer full) (nullable): the zone of the scenario's clock */
 GTimeZone        *plt_scenario_dup_time_zone (PltScenario *self);
+/* The zone of @queue's day (its kpi.time_zone, else the scenario's). */
+GTimeZone        *plt_scenario_dup_queue_time_zone (PltScenario            *self,
+                                                    const PltScenarioQueue *queue);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PltScenario, plt_scenario_unref)
 

@@ -65,6 +65,30 @@ _plt_schedule_next_day (GTimeZone *zone,
   return _plt_schedule_day_start (zone, day_start + 36 * 3600 * 1000);
 }
 
+/* The day of a queue containing @time_ms: from @reset_min minutes after
+ * local midnight in @zone to the same time the next day (local time, so
+ * 23 or 25 h long on the days the clocks change). */
+static gint64 local_time (GTimeZone *zone, gint64 day_start, guint minute);
+
+void
+_plt_schedule_queue_day (GTimeZone *zone,
+                         guint      reset_min,
+                         gint64     time_ms,
+                         gint64    *start,
+                         gint64    *end)
+{
+  gint64 midnight = _plt_schedule_day_start (zone, time_ms);
+  gint64 begin = local_time (zone, midnight, reset_min);
+
+  if (time_ms < begin)
+    {
+      midnight = _plt_schedule_day_start (zone, midnight - 12 * 3600 * 1000);
+      begin = local_time (zone, midnight, reset_min);
+    }
+  *start = begin;
+  *end = local_time (zone, _plt_schedule_next_day (zone, midnight), reset_min);
+}
+
 /* The 15-minute interval of the local day @time_ms is in, and when it ends
  * (the last one ends at midnight, whatever the length of the day). */
 guint

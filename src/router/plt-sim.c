@@ -669,13 +669,34 @@ on_agent_return (PltAcd *self,
     _plt_acd_go_to_plan (self, agent);
 }
 
+/* A day start: each queue whose own day begins now starts its `today`
+ * again (its zone and reset time); at the scenario's midnight, the records
+ * and the agents' day too. The next EV_DAY is the earliest of both. */
 static void
 on_day (PltAcd *self)
 {
-  self->day_start = self->next_day_start;
-  self->next_day_start = _plt_schedule_next_day (self->zone, self->day_start);
-  _plt_acd_schedule (self, EV_DAY, self->next_day_start, 0, 0);
+  gboolean midnight = self->now >= self->next_day_start;
 
+  for (guint q = 0; q < self->n_queues; q++)
+    {
+      Queue *queue = &self->queues[q];
+
+      if (self->now < queue->next_day_start)
+        continue;
+      _plt_schedule_queue_day (queue->zone, queue->spec->day_reset_min, self->now,
+                               &queue->day_start, &queue->next_day_start);
+      _plt_records_queue_new_day (self, queue);
+    }
+
+  if (midnight)
+    {
+      self->day_start = self->next_day_start;
+      self->next_day_start = _plt_schedule_next_day (self->zone, self->day_start);
+    }
+  _plt_acd_schedule (self, EV_DAY, _plt_acd_next_day_event (self), 0, 0);
+
+  if (!midnight)
+    return;
   _plt_records_new_day (self);
   _plt_acd_emit_day_started (self);
   _plt_schedule_new_day (self);
