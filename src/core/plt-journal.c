@@ -45,14 +45,46 @@ plt_journal_default_path (const char *router,
   return g_build_filename (g_get_user_state_dir (), "plateau", "journal", dir, name, NULL);
 }
 
+typedef enum
+{
+  JOURNAL_CREATE_FOLDER,
+  JOURNAL_OPEN,
+  JOURNAL_WRITE,
+  JOURNAL_SYNC,
+  JOURNAL_REWRITE,
+} JournalOp;
+
+/* One whole sentence per operation, so that translators see each of them. */
 static gboolean
 io_fail (GError     **error,
-         const char  *what,
+         JournalOp    op,
          const char  *path,
          int          saved_errno)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot %s the journal “%s”: %s"), what, path, g_strerror (saved_errno));
+  GIOErrorEnum code = g_io_error_from_errno (saved_errno);
+  const char *reason = g_strerror (saved_errno);
+
+  switch (op)
+    {
+    case JOURNAL_CREATE_FOLDER:
+      g_set_error (error, G_IO_ERROR, code, _("Cannot create the folder of the journal “%s”: %s"), path, reason);
+      break;
+    case JOURNAL_OPEN:
+      g_set_error (error, G_IO_ERROR, code, _("Cannot open the journal “%s”: %s"), path, reason);
+      break;
+    case JOURNAL_WRITE:
+      g_set_error (error, G_IO_ERROR, code, _("Cannot write the journal “%s”: %s"), path, reason);
+      break;
+    case JOURNAL_SYNC:
+      g_set_error (error, G_IO_ERROR, code, _("Cannot save the journal “%s” to disk: %s"), path, reason);
+      break;
+    case JOURNAL_REWRITE:
+      g_set_error (error, G_IO_ERROR, code, _("Cannot rewrite the journal “%s”: %s"), path, reason);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
   return FALSE;
 }
 
@@ -72,14 +104,14 @@ plt_journal_open (const char  *path,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      io_fail (error, "create the folder of", path, errno);
+      io_fail (error, JOURNAL_CREATE_FOLDER, path, errno);
       return NULL;
     }
 
   fd = open_append (path);
   if (fd < 0)
     {
-      io_fail (error, "open", path, errno);
+      io_fail (error, JOURNAL_OPEN, path, errno);
       return NULL;
     }
 
@@ -160,9 +192,9 @@ plt_journal_append (PltJournal  *self,
   /* One write: O_APPEND keeps a line in one piece against other writers,
    * and a crash cuts at most the last line. */
   if (!write_all (self->fd, line, length))
-    return io_fail (error, "write", self->path, errno);
+    return io_fail (error, JOURNAL_WRITE, self->path, errno);
   if (fdatasync (self->fd) != 0)
-    return io_fail (error, "sync", self->path, errno);
+    return io_fail (error, JOURNAL_SYNC, self->path, errno);
 
   self->size += length;
   return TRUE;
@@ -187,14 +219,14 @@ plt_journal_rewrite (PltJournal  *self,
 
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0)
-    return io_fail (error, "rewrite", self->path, errno);
+    return io_fail (error, JOURNAL_REWRITE, self->path, errno);
   if (!write_all (fd, text->str, text->len) || fsync (fd) != 0)
     {
       int saved = errno;
 
       close (fd);
       g_unlink (tmp);
-      return io_fail (error, "rewrite", self->path, saved);
+      return io_fail (error, JOURNAL_REWRITE, self->path, saved);
     }
   close (fd);
 
@@ -203,7 +235,7 @@ plt_journal_rewrite (PltJournal  *self,
       int saved = errno;
 
       g_unlink (tmp);
-      return io_fail (error, "rewrite", self->path, saved);
+      return io_fail (error, JOURNAL_REWRITE, self->path, saved);
     }
 
   dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
@@ -216,7 +248,7 @@ plt_journal_rewrite (PltJournal  *self,
   /* Append to the new file from now on. */
   fd = open_append (self->path);
   if (fd < 0)
-    return io_fail (error, "open", self->path, errno);
+    return io_fail (error, JOURNAL_OPEN, self->path, errno);
   close (self->fd);
   self->fd = fd;
   self->size = text->len;

@@ -149,12 +149,20 @@ main (int   argc,
     G_OPTION_ENTRY_NULL
   };
 
-  if (argc > 1 && g_strcmp0 (argv[1], "staffing") == 0)
-    return plt_staffing_command (argc - 1, argv + 1);
-  if (argc > 1 && g_strcmp0 (argv[1], "user") == 0)
-    return plt_user_command (argc - 1, argv + 1);
-
   setlocale (LC_ALL, "");
+
+  /* Subcommands name themselves in their --help ("plateau-router user"). */
+  if (argc > 1 && g_strcmp0 (argv[1], "staffing") == 0)
+    {
+      g_set_prgname ("plateau-router staffing");
+      return plt_staffing_command (argc - 1, argv + 1);
+    }
+  if (argc > 1 && g_strcmp0 (argv[1], "user") == 0)
+    {
+      g_set_prgname ("plateau-router user");
+      return plt_user_command (argc - 1, argv + 1);
+    }
+
   g_set_prgname ("plateau-router");
   /* Standard output carries one line, the URL: the log goes to stderr,
    * debug and info messages included. */
