@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "plt-clock.h"
+#include "plt-membership-model.h"
 #include "plt-model.h"
 #include "plt-queue.h"
 #include "plt-queue-trends.h"
@@ -250,6 +251,54 @@ test_trends_interval (Fixture       *f,
   g_assert_cmpint (interval.counts.abandoned_short, ==, 1);
 }
 
+/* Membership --------------------------------------------------------------- */
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_membership (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PltMembershipModel) members = NULL;
+  GListModel *queues = G_LIST_MODEL (plt_model_get_queues (f->model));
+  guint changes = 0;
+
+  set_queue (f, "q-1", 0, 0, 0, 0, 0);
+  set_queue (f, "q-2", 0, 0, 0, 0, 0);
+  members = plt_membership_model_new (queues);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 2);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (members)) == PLT_TYPE_QUEUE);
+  g_signal_connect (members, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* Updates in place: the store tells, the membership does not. */
+  set_queue (f, "q-1", 3, 1, 0, 0, 0);
+  set_queue (f, "q-2", 4, 1, 0, 0, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* A queue that comes, one that goes: told. */
+  set_queue (f, "q-3", 0, 0, 0, 0, 0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 3);
+  remove_queue (f, "q-1");
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PltQueue) a = g_list_model_get_item (G_LIST_MODEL (members), i);
+      g_autoptr(PltQueue) b = g_list_model_get_item (queues, i);
+
+      g_assert_true (a == b);
+    }
+}
+
 /* Projected service level -------------------------------------------------- */
 
 static void
@@ -392,6 +441,8 @@ main (int   argc,
               fixture_setup, test_trends_rolling_service_level, fixture_teardown);
   g_test_add ("/Plateau/QueueTrends/interval", Fixture, NULL,
               fixture_setup, test_trends_interval, fixture_teardown);
+  g_test_add ("/Plateau/MembershipModel/updates-untold", Fixture, NULL,
+              fixture_setup, test_membership, fixture_teardown);
   g_test_add_func ("/Plateau/SlProjection/staffed", test_projection_staffed);
   g_test_add_func ("/Plateau/SlProjection/breach", test_projection_breach);
   g_test_add_func ("/Plateau/SlProjection/waiting", test_projection_waiting);

@@ -216,14 +216,34 @@ static const char *
 part_text (PltQueueCard *card,
            const char   *name)
 {
-  return gtk_label_get_label (GTK_LABEL (_plt_queue_card_get_part (card, name)));
+  GtkWidget *part = _plt_queue_card_get_part (card, name);
+
+  /* Figures are inscriptions (they do not resize the card), words labels. */
+  if (GTK_IS_INSCRIPTION (part))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (part));
+
+  return gtk_label_get_label (GTK_LABEL (part));
 }
 
+/* The definition its tooltip tells (worked out on hover). */
 static const char *
 part_tooltip (PltQueueCard *card,
               const char   *name)
 {
-  return gtk_widget_get_tooltip_text (_plt_queue_card_get_part (card, name));
+  static char *last;
+
+  g_assert_true (gtk_widget_get_has_tooltip (_plt_queue_card_get_part (card, name)));
+  g_free (last);
+  last = _plt_queue_card_dup_definition (card, name);
+
+  return last;
+}
+
+/* The card updates its labels once per frame. */
+static void
+settle (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
 }
 
 /* The card: every figure, its definition, its sentence --------------------- */
@@ -290,6 +310,7 @@ test_card_figures (void)
   values.aht_s = 240;
   apply_kpi (model, "q-1", "today", 0.824, &values);
   apply_kpi (model, "q-1", "rolling", 0.9, &values);
+  settle (GTK_WIDGET (card));
 
   g_assert_cmpstr (part_text (card, "sl"), ==, "82\u00a0% today");
   g_assert_cmpstr (part_text (card, "sl-rolling"), ==, "90\u00a0% over the last 30 min");

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plt-membership-model.h"
 #include "plt-queue-board-private.h"
 #include "plt-queue-card.h"
 #include "plt-queue-detail.h"
@@ -19,6 +20,7 @@ struct _PltQueueBoard
   /* Template children */
   AdwLeaflet      *leaflet;
   GtkStack        *stack;
+  GtkWidget       *scroller;
   GtkGridView     *grid_view;
   GtkLabel        *detail_title;
   PltQueueDetail  *detail;
@@ -28,6 +30,7 @@ struct _PltQueueBoard
   GListModel      *queues;
   GHashTable      *cards;        /* the cards the grid made (not owned) */
   char            *data_time;
+  GSignalGroup    *clock_signals;
   gulong           items_changed_id;
   gulong           alerts_changed_id;
   guint            stale : 1;
@@ -108,6 +111,45 @@ queues_items_changed_cb (PltQueueBoard *self)
     }
 }
 
+/* The clock ----------------------------------------------------------------- */
+
+/* Whether @card shows in the grid's viewport: the grid keeps rows of cards
+ * around it that nobody sees. */
+static gboolean
+card_on_screen (PltQueueBoard *self,
+                GtkWidget     *card)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (self->scroller);
+  int height = gtk_widget_get_height (self->scroller);
+
+  if (!gtk_widget_get_mapped (card) || !gtk_widget_compute_bounds (card, self->scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.x < width && bounds.origin.x + bounds.size.width > 0 &&
+         bounds.origin.y < height && bounds.origin.y + bounds.size.height > 0;
+}
+
+/* One clock for every card: the cards on screen tick; those off screen
+ * keep their changes until they show. Also when the view scrolls or its
+ * size changes. */
+static void
+clock_now_cb (PltQueueBoard *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    {
+      gboolean on_screen = plt_queue_card_get_queue (card) != NULL && card_on_screen (self, card);
+
+      plt_queue_card_set_on_screen (card, on_screen);
+      if (on_screen)
+        plt_queue_card_tick (card);
+    }
+}
+
 /* The grid's cells --------------------------------------------------------- */
 
 static void
@@ -128,6 +170,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
 
   if (self->client != NULL)
     plt_queue_card_set_trends (PLT_QUEUE_CARD (card), plt_client_get_queue_trends (self->client));
+  plt_queue_card_set_follows_clock (PLT_QUEUE_CARD (card), FALSE);
   plt_queue_card_set_stale (PLT_QUEUE_CARD (card), self->stale, self->data_time);
 
   g_hash_table_add (self->cards, card);
@@ -142,6 +185,8 @@ bind_card_cb (GtkSignalListItemFactory *factory,
 {
   PltQueueCard *card = PLT_QUEUE_CARD (gtk_list_item_get_child (list_item));
 
+  /* Until the next look at the screen, a card just bound may show. */
+  plt_queue_card_set_on_screen (card, TRUE);
   plt_queue_card_set_queue (card, gtk_list_item_get_item (list_item));
   update_card_alert (self, card);
 }
@@ -216,10 +261,16 @@ rebind (PltQueueBoard *self)
       self->items_changed_id = g_signal_connect_object (queues, "items-changed",
                                                         G_CALLBACK (queues_items_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
+      /* Cards follow their queue: the grid hears only of queues that come,
+       * go or move, not of every update (a full-range change when many
+       * queues changed at once would rebind every card). */
       gtk_grid_view_set_model (self->grid_view,
-                               GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (queues))));
+                               GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (plt_membership_model_new (queues)))));
     }
 
+  g_signal_group_set_target (self->clock_signals,
+                             self->client != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))
+                             ? plt_client_get_clock (self->client) : NULL);
   plt_queue_detail_set_client (self->detail, self->client);
   plt_queue_board_show_cards (self);
   update_page (self);
@@ -246,10 +297,35 @@ back_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------ */
 
 static void
+plt_queue_board_map (GtkWidget *widget)
+{
+  PltQueueBoard *self = PLT_QUEUE_BOARD (widget);
+
+  GTK_WIDGET_CLASS (plt_queue_board_parent_class)->map (widget);
+
+  if (self->client != NULL)
+    g_signal_group_set_target (self->clock_signals, plt_client_get_clock (self->client));
+}
+
+static void
+plt_queue_board_unmap (GtkWidget *widget)
+{
+  PltQueueBoard *self = PLT_QUEUE_BOARD (widget);
+
+  g_signal_group_set_target (self->clock_signals, NULL);
+
+  GTK_WIDGET_CLASS (plt_queue_board_parent_class)->unmap (widget);
+}
+
+static void
 plt_queue_board_dispose (GObject *object)
 {
   PltQueueBoard *self = (PltQueueBoard *)object;
   GtkWidget *child;
+
+  if (self->clock_signals != NULL)
+    g_signal_group_set_target (self->clock_signals, NULL);
+  g_clear_object (&self->clock_signals);
 
   if (self->queues != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->queues);
@@ -337,6 +413,9 @@ plt_queue_board_class_init (PltQueueBoardClass *klass)
   object_class->get_property = plt_queue_board_get_property;
   object_class->set_property = plt_queue_board_set_property;
 
+  widget_class->map = plt_queue_board_map;
+  widget_class->unmap = plt_queue_board_unmap;
+
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
                          PLT_TYPE_CLIENT,
@@ -354,6 +433,7 @@ plt_queue_board_class_init (PltQueueBoardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plateau/Plateau/plt-queue-board.ui");
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, stack);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, grid_view);
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, detail_title);
   gtk_widget_class_bind_template_child (widget_class, PltQueueBoard, detail);
@@ -377,6 +457,14 @@ plt_queue_board_init (PltQueueBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cards = g_hash_table_new (NULL, NULL);
+
+  self->clock_signals = g_signal_group_new (PLT_TYPE_CLOCK);
+  g_signal_group_connect_swapped (self->clock_signals, "notify::now", G_CALLBACK (clock_now_cb), self);
+  /* Cards scrolled into view catch up at once. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                           "value-changed", G_CALLBACK (clock_now_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                           "changed", G_CALLBACK (clock_now_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);

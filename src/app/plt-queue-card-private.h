@@ -20,4 +20,9 @@ const char *_plt_queue_card_get_sl_text      (PltQueueCard *self);
 GtkWidget  *_plt_queue_card_get_part         (PltQueueCard *self,
                                               const char   *name);
 
+/* Returns: (transfer full) (nullable): the definition the tooltip of a part
+ * tells ("sl-box", "sl-rolling", "asa-box", "abandon-box", "ewt-box") */
+char       *_plt_queue_card_dup_definition   (PltQueueCard *self,
+                                              const char   *part);
+
 G_END_DECLS

@@ -21,31 +21,31 @@ struct _PltQueueCard
   /* Template children */
   GtkImage       *media_icon;
   GtkLabel       *name_label;
-  GtkLabel       *today_label;
+  GtkInscription       *today_label;
   GtkImage       *alert_icon;
-  GtkLabel       *waiting_label;
+  GtkInscription       *waiting_label;
   GtkWidget      *longest_box;
-  GtkLabel       *longest_label;
+  GtkInscription       *longest_label;
   GtkWidget      *alarm_icon;
   GtkWidget      *ewt_box;
-  GtkLabel       *ewt_label;
+  GtkInscription       *ewt_label;
   GtkWidget      *sl_box;
   GtkImage       *sl_icon;
-  GtkLabel       *sl_label;
+  GtkInscription       *sl_label;
   GtkLabel       *sl_level_label;
   PltSlBar       *sl_bar;
-  GtkLabel       *sl_rolling_label;
+  GtkInscription       *sl_rolling_label;
   GtkLabel       *target_label;
   GtkWidget      *asa_box;
-  GtkLabel       *asa_label;
+  GtkInscription       *asa_label;
   GtkWidget      *abandon_box;
-  GtkLabel       *abandon_label;
+  GtkInscription       *abandon_label;
   GtkLabel       *abandon_caption;
   PltSparkline   *sparkline;
-  GtkLabel       *available_label;
-  GtkLabel       *busy_label;
-  GtkLabel       *wrap_up_label;
-  GtkLabel       *paused_label;
+  GtkInscription       *available_label;
+  GtkInscription       *busy_label;
+  GtkInscription       *wrap_up_label;
+  GtkInscription       *paused_label;
   GtkWidget      *stale_box;
   GtkLabel       *stale_label;
 
@@ -60,7 +60,23 @@ struct _PltQueueCard
   const char     *sl_class;
   const char     *alert_class;
   PltAlertLevel   alert_level;
+  guint           dirty;          /* DIRTY_*: what the next frame updates */
+  guint           tick_id;
   guint           stale : 1;
+  guint           follows_clock : 1;  /* else its board ticks it */
+  guint           on_screen : 1;      /* else updates wait until it is */
+};
+
+/* What a queue's notifications ask to update; done once, in the next
+ * frame, however many came (a queue update notifies several properties). */
+enum {
+  DIRTY_IDENTITY   = 1 << 0,
+  DIRTY_WAITING    = 1 << 1,
+  DIRTY_THRESHOLD  = 1 << 2,
+  DIRTY_FIGURES    = 1 << 3,
+  DIRTY_AGENTS     = 1 << 4,
+  DIRTY_TODAY      = 1 << 5,
+  DIRTY_ACCESSIBLE = 1 << 6,
 };
 
 G_DEFINE_FINAL_TYPE (PltQueueCard, plt_queue_card, GTK_TYPE_WIDGET)
@@ -76,14 +92,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Figures are GtkInscriptions: a new value does not resize the card, and
+ * so does not lay the whole grid out again. */
 static void
-set_label_uint (GtkLabel *label,
-                guint     value)
+set_text_uint (GtkInscription *inscription,
+               guint           value)
 {
   char text[16];
 
   g_snprintf (text, sizeof text, "%u", value);
-  gtk_label_set_label (label, text);
+  gtk_inscription_set_text (inscription, text);
+}
+
+/* GtkImage resizes itself on every icon set, the same one too, and the
+ * resize lays the grid out again: only when it changes. */
+static void
+set_icon (GtkImage   *image,
+          const char *icon_name)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
+    gtk_image_set_from_icon_name (image, icon_name);
+}
+
+/* Setting a tooltip asks the X server where the pointer is: only when it
+ * changes. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 static gint64
@@ -126,8 +164,8 @@ update_identity (PltQueueCard *self)
   const char *name = plt_queue_get_name (self->queue);
 
   gtk_label_set_label (self->name_label, name != NULL ? name : plt_queue_get_id (self->queue));
-  gtk_image_set_from_icon_name (self->media_icon, plt_queue_media_get_icon_name (media));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->media_icon), plt_queue_media_get_label (media));
+  set_icon (self->media_icon, plt_queue_media_get_icon_name (media));
+  set_tooltip (GTK_WIDGET (self->media_icon), plt_queue_media_get_label (media));
 }
 
 static void
@@ -142,11 +180,11 @@ update_longest (PltQueueCard *self)
       g_autofree char *text = plt_format_elapsed (now, oldest_since);
       guint threshold_s = plt_queue_get_sl_threshold (self->queue);
 
-      gtk_label_set_label (self->longest_label, text);
+      gtk_inscription_set_text (self->longest_label, text);
       over = threshold_s > 0 && now - oldest_since > (gint64) threshold_s * 1000;
     }
   else
-    gtk_label_set_label (self->longest_label, "—");
+    gtk_inscription_set_text (self->longest_label, "—");
 
   if (over != gtk_widget_get_visible (self->alarm_icon))
     {
@@ -174,7 +212,7 @@ update_trend (PltQueueCard *self)
 static void
 update_waiting (PltQueueCard *self)
 {
-  set_label_uint (self->waiting_label, plt_queue_get_waiting (self->queue));
+  set_text_uint (self->waiting_label, plt_queue_get_waiting (self->queue));
   update_longest (self);
 }
 
@@ -188,7 +226,7 @@ update_threshold (PltQueueCard *self)
                                      "Waiting longer than the service level threshold of %u seconds",
                                      threshold_s),
                            threshold_s);
-  gtk_widget_set_tooltip_text (self->alarm_icon, alarm);
+  set_tooltip (self->alarm_icon, alarm);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alarm_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, alarm,
                                   -1);
@@ -208,8 +246,6 @@ update_figures (PltQueueCard *self)
   g_autofree char *rolling = NULL;
   g_autofree char *target = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  g_autofree char *rolling_tooltip = NULL;
   gboolean outbound;
 
   plt_queue_figures_compute (self->queue, &figures);
@@ -221,11 +257,11 @@ update_figures (PltQueueCard *self)
   today = plt_format_ratio (figures.sl_today);
   /* Translators: the service level today, "82 % today" */
   text = g_strdup_printf (_("%s today"), today);
-  gtk_label_set_label (self->sl_label, text);
+  gtk_inscription_set_text (self->sl_label, text);
   /* Calls placed are not answered: no service level to judge. */
   gtk_label_set_label (self->sl_level_label,
                        outbound ? _("Not measured for outbound calls") : plt_sl_level_get_description (level));
-  gtk_image_set_from_icon_name (self->sl_icon, plt_sl_level_get_icon_name (level));
+  set_icon (self->sl_icon, plt_sl_level_get_icon_name (level));
 
   rolling = plt_format_ratio (figures.sl_rolling);
   g_free (text);
@@ -235,9 +271,7 @@ update_figures (PltQueueCard *self)
   else
     /* Translators: no service level over the rolling window */
     text = g_strdup_printf (_("%s over the last minutes"), rolling);
-  gtk_label_set_label (self->sl_rolling_label, text);
-  rolling_tooltip = plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_ROLLING);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sl_rolling_label), rolling_tooltip);
+  gtk_inscription_set_text (self->sl_rolling_label, text);
 
   target = plt_format_percent (figures.target);
   g_free (text);
@@ -245,14 +279,11 @@ update_figures (PltQueueCard *self)
   text = g_strdup_printf (_("Target %s in %u s"), target, figures.threshold_s);
   gtk_label_set_label (self->target_label, text);
 
-  tooltip = outbound ? g_strdup (_("Outbound calls have no service level: the agents place them, nobody waits to be answered."))
-                     : plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_TODAY);
-  gtk_widget_set_tooltip_text (self->sl_box, tooltip);
 
   plt_sl_bar_set_value (self->sl_bar, level == PLT_SL_LEVEL_NONE ? -1.0 : figures.sl_today);
   plt_sl_bar_set_target (self->sl_bar, figures.target);
   {
-    g_autofree char *value_text = g_strdup_printf ("%s · %s", gtk_label_get_label (self->sl_label),
+    g_autofree char *value_text = g_strdup_printf ("%s · %s", gtk_inscription_get_text (self->sl_label),
                                                    gtk_label_get_label (self->target_label));
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->sl_bar),
@@ -270,27 +301,65 @@ update_figures (PltQueueCard *self)
 
   g_free (text);
   text = plt_format_wait (figures.asa_s);
-  gtk_label_set_label (self->asa_label, text);
-  g_free (tooltip);
-  tooltip = plt_queue_figures_describe_asa (&figures);
-  gtk_widget_set_tooltip_text (self->asa_box, tooltip);
+  gtk_inscription_set_text (self->asa_label, text);
 
   g_free (text);
   text = plt_format_ratio (figures.abandon_rate);
-  gtk_label_set_label (self->abandon_label, text);
+  gtk_inscription_set_text (self->abandon_label, text);
   /* Translators: outbound calls that reached nobody, a caption */
   gtk_label_set_label (self->abandon_caption, outbound ? C_("outbound", "Unreached") : _("Abandoned"));
-  g_free (tooltip);
-  tooltip = outbound ? g_strdup (_("Calls placed today that reached nobody, among calls placed."))
-                     : plt_queue_figures_describe_abandon (&figures);
-  gtk_widget_set_tooltip_text (self->abandon_box, tooltip);
 
   g_free (text);
   text = plt_format_wait (figures.ewt_s);
-  gtk_label_set_label (self->ewt_label, text);
-  g_free (tooltip);
-  tooltip = plt_queue_figures_describe_ewt (&figures);
-  gtk_widget_set_tooltip_text (self->ewt_box, tooltip);
+  gtk_inscription_set_text (self->ewt_label, text);
+}
+
+/* The definition of a figure, worked out when the pointer rests on it
+ * (or a test asks): never in the update path. */
+static char *
+dup_definition (PltQueueCard *self,
+                GtkWidget    *widget)
+{
+  PltQueueFigures figures;
+  gboolean outbound;
+
+  if (self->queue == NULL)
+    return NULL;
+
+  plt_queue_figures_compute (self->queue, &figures);
+  outbound = plt_queue_get_media (self->queue) == PLT_QUEUE_MEDIA_OUTBOUND;
+
+  if (widget == self->sl_box)
+    return outbound ? g_strdup (_("Outbound calls have no service level: the agents place them, nobody waits to be answered."))
+                    : plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_TODAY);
+  if (widget == GTK_WIDGET (self->sl_rolling_label))
+    return plt_queue_figures_describe_sl (&figures, PLT_KPI_PERIOD_ROLLING);
+  if (widget == self->asa_box)
+    return plt_queue_figures_describe_asa (&figures);
+  if (widget == self->abandon_box)
+    return outbound ? g_strdup (_("Calls placed today that reached nobody, among calls placed."))
+                    : plt_queue_figures_describe_abandon (&figures);
+  if (widget == self->ewt_box)
+    return plt_queue_figures_describe_ewt (&figures);
+
+  return NULL;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  PltQueueCard *self)
+{
+  g_autofree char *text = dup_definition (self, widget);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -298,10 +367,10 @@ update_agents (PltQueueCard *self)
 {
   const PltQueueAgentCounts *agents = plt_queue_get_agents (self->queue);
 
-  set_label_uint (self->available_label, agents->available);
-  set_label_uint (self->busy_label, agents->busy);
-  set_label_uint (self->wrap_up_label, agents->wrap_up);
-  set_label_uint (self->paused_label, agents->paused);
+  set_text_uint (self->available_label, agents->available);
+  set_text_uint (self->busy_label, agents->busy);
+  set_text_uint (self->wrap_up_label, agents->wrap_up);
+  set_text_uint (self->paused_label, agents->paused);
 }
 
 static void
@@ -322,7 +391,7 @@ update_today (PltQueueCard *self)
 
   /* Translators: today's counters of a queue, "120 offered · 110 answered · 6 abandoned" */
   text = g_strdup_printf (_("%s · %s · %s"), offered, answered, abandoned);
-  gtk_label_set_label (self->today_label, text);
+  gtk_inscription_set_text (self->today_label, text);
 }
 
 static void
@@ -351,8 +420,8 @@ update_alert (PltQueueCard *self)
   const char *alert_class = plt_alert_level_get_css_class (self->alert_level);
 
   gtk_widget_set_visible (GTK_WIDGET (self->alert_icon), self->alert_level != PLT_ALERT_LEVEL_NONE);
-  gtk_image_set_from_icon_name (self->alert_icon, plt_alert_level_get_icon_name (self->alert_level));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->alert_icon), self->alert_text);
+  set_icon (self->alert_icon, plt_alert_level_get_icon_name (self->alert_level));
+  set_tooltip (GTK_WIDGET (self->alert_icon), self->alert_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plt_alert_level_get_label (self->alert_level),
                                   -1);
@@ -367,19 +436,75 @@ update_alert (PltQueueCard *self)
 }
 
 static void
+update_dirty (PltQueueCard *self)
+{
+  guint dirty = self->dirty;
+
+  self->dirty = 0;
+  if (self->queue == NULL)
+    return;
+
+  if (dirty & DIRTY_IDENTITY)
+    update_identity (self);
+  if (dirty & DIRTY_WAITING)
+    update_waiting (self);
+  if (dirty & DIRTY_THRESHOLD)
+    update_threshold (self);
+  if (dirty & DIRTY_FIGURES)
+    update_figures (self);
+  if (dirty & DIRTY_AGENTS)
+    update_agents (self);
+  if (dirty & DIRTY_TODAY)
+    update_today (self);
+  if (dirty & DIRTY_ACCESSIBLE)
+    update_accessible (self);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  PltQueueCard *self = PLT_QUEUE_CARD (widget);
+
+  self->tick_id = 0;
+  update_dirty (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks @dirty for the next frame, or updates now when the card is not on
+ * screen (no frame would come). */
+static void
+mark_dirty (PltQueueCard *self,
+            guint         dirty)
+{
+  /* The sentence for screen readers sums every figure up. */
+  self->dirty |= dirty | DIRTY_ACCESSIBLE;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_dirty (self);
+      return;
+    }
+
+  /* Kept by the grid, off screen: until it shows. */
+  if (!self->on_screen)
+    return;
+
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+}
+
+static void
 update_all (PltQueueCard *self)
 {
   if (self->queue == NULL)
     return;
 
-  update_identity (self);
-  update_waiting (self);
-  update_threshold (self);
-  update_figures (self);
-  update_agents (self);
-  update_today (self);
+  self->dirty = ~0u;
+  update_dirty (self);
   update_trend (self);
-  update_accessible (self);
 }
 
 static void
@@ -392,29 +517,19 @@ queue_notify_cb (PltQueueCard *self,
   g_assert (PLT_IS_QUEUE_CARD (self));
 
   if (g_str_equal (name, "name") || g_str_equal (name, "media"))
-    update_identity (self);
+    mark_dirty (self, DIRTY_IDENTITY | DIRTY_FIGURES);
   else if (g_str_equal (name, "waiting") || g_str_equal (name, "oldest-since"))
-    update_waiting (self);
+    mark_dirty (self, DIRTY_WAITING);
   else if (g_str_equal (name, "sl-threshold"))
-    {
-      update_threshold (self);
-      update_figures (self);
-    }
+    mark_dirty (self, DIRTY_THRESHOLD | DIRTY_FIGURES);
   else if (g_str_equal (name, "service-level") || g_str_equal (name, "sl-target") ||
            g_str_equal (name, "asa") || g_str_has_prefix (name, "kpi-"))
-    update_figures (self);
+    mark_dirty (self, DIRTY_FIGURES);
   else if (g_str_has_prefix (name, "agents-"))
-    update_agents (self);
+    mark_dirty (self, DIRTY_AGENTS);
   else if (g_str_equal (name, "offered") || g_str_equal (name, "answered") ||
            g_str_equal (name, "abandoned"))
-    {
-      update_today (self);
-      update_figures (self);
-    }
-  else
-    return;
-
-  update_accessible (self);
+    mark_dirty (self, DIRTY_TODAY | DIRTY_FIGURES);
 }
 
 static void
@@ -436,7 +551,8 @@ plt_queue_card_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (plt_queue_card_parent_class)->map (widget);
 
   /* Tick only while someone can see it. */
-  g_signal_group_set_target (self->clock_signals, self->clock);
+  if (self->follows_clock)
+    g_signal_group_set_target (self->clock_signals, self->clock);
   clock_now_cb (self);
 }
 
@@ -446,6 +562,12 @@ plt_queue_card_unmap (GtkWidget *widget)
   PltQueueCard *self = PLT_QUEUE_CARD (widget);
 
   g_signal_group_set_target (self->clock_signals, NULL);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->tick_id);
+      self->tick_id = 0;
+      update_dirty (self);
+    }
 
   GTK_WIDGET_CLASS (plt_queue_card_parent_class)->unmap (widget);
 }
@@ -460,6 +582,11 @@ plt_queue_card_dispose (GObject *object)
     g_signal_group_set_target (self->queue_signals, NULL);
   if (self->clock_signals != NULL)
     g_signal_group_set_target (self->clock_signals, NULL);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
   g_clear_object (&self->queue_signals);
   g_clear_object (&self->clock_signals);
   g_clear_object (&self->queue);
@@ -621,6 +748,8 @@ plt_queue_card_init (PltQueueCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->follows_clock = TRUE;
+  self->on_screen = TRUE;
   self->queue_signals = g_signal_group_new (PLT_TYPE_QUEUE);
   g_signal_group_connect_swapped (self->queue_signals, "notify",
                                   G_CALLBACK (queue_notify_cb), self);
@@ -628,6 +757,19 @@ plt_queue_card_init (PltQueueCard *self)
   self->clock_signals = g_signal_group_new (PLT_TYPE_CLOCK);
   g_signal_group_connect_swapped (self->clock_signals, "notify::now",
                                   G_CALLBACK (clock_now_cb), self);
+
+  /* The figures' definitions, worked out on hover. */
+  {
+    GtkWidget *defined[] = {
+      self->sl_box, GTK_WIDGET (self->sl_rolling_label), self->asa_box, self->abandon_box, self->ewt_box,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (defined); i++)
+      {
+        gtk_widget_set_has_tooltip (defined[i], TRUE);
+        g_signal_connect (defined[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+      }
+  }
 
   update_alert (self);
 }
@@ -694,11 +836,46 @@ plt_queue_card_set_clock (PltQueueCard *self,
   if (!g_set_object (&self->clock, clock))
     return;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->follows_clock)
     g_signal_group_set_target (self->clock_signals, clock);
   clock_now_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
+void
+plt_queue_card_set_follows_clock (PltQueueCard *self,
+                                  gboolean      follows_clock)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+
+  self->follows_clock = !!follows_clock;
+  g_signal_group_set_target (self->clock_signals,
+                             follows_clock && gtk_widget_get_mapped (GTK_WIDGET (self)) ? self->clock : NULL);
+}
+
+void
+plt_queue_card_set_on_screen (PltQueueCard *self,
+                              gboolean      on_screen)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+
+  on_screen = !!on_screen;
+  if (self->on_screen == on_screen)
+    return;
+
+  self->on_screen = on_screen;
+  /* What changed meanwhile, now. */
+  if (on_screen && self->dirty != 0)
+    mark_dirty (self, 0);
+}
+
+void
+plt_queue_card_tick (PltQueueCard *self)
+{
+  g_return_if_fail (PLT_IS_QUEUE_CARD (self));
+
+  clock_now_cb (self);
 }
 
 void
@@ -781,7 +958,7 @@ _plt_queue_card_get_waiting_text (PltQueueCard *self)
 {
   g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
 
-  return gtk_label_get_label (self->waiting_label);
+  return gtk_inscription_get_text (self->waiting_label);
 }
 
 const char *
@@ -789,7 +966,7 @@ _plt_queue_card_get_longest_text (PltQueueCard *self)
 {
   g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
 
-  return gtk_label_get_label (self->longest_label);
+  return gtk_inscription_get_text (self->longest_label);
 }
 
 const char *
@@ -797,7 +974,16 @@ _plt_queue_card_get_sl_text (PltQueueCard *self)
 {
   g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
 
-  return gtk_label_get_label (self->sl_label);
+  return gtk_inscription_get_text (self->sl_label);
+}
+
+char *
+_plt_queue_card_dup_definition (PltQueueCard *self,
+                                const char   *part)
+{
+  g_return_val_if_fail (PLT_IS_QUEUE_CARD (self), NULL);
+
+  return dup_definition (self, _plt_queue_card_get_part (self, part));
 }
 
 GtkWidget *

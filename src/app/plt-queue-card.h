@@ -44,6 +44,17 @@ void       plt_queue_card_set_clock  (PltQueueCard   *self,
                                       PltClock       *clock);
 void       plt_queue_card_set_trends (PltQueueCard   *self,
                                       PltQueueTrends *trends);
+/* TRUE (the default): the card follows the clock itself while mapped;
+ * FALSE: its board calls plt_queue_card_tick() when the card shows (a grid
+ * keeps far more cards than the screen shows). */
+void       plt_queue_card_set_follows_clock (PltQueueCard *self,
+                                             gboolean      follows_clock);
+/* FALSE: the card is off screen (kept by its grid): it keeps what changed
+ * and updates when it is on screen again. TRUE by default. */
+void       plt_queue_card_set_on_screen (PltQueueCard *self,
+                                         gboolean      on_screen);
+/* Brings the waits and the last hour to the clock's "now". */
+void       plt_queue_card_tick       (PltQueueCard   *self);
 /* @data_time: (nullable): when the data was current, "10:42:07" */
 void       plt_queue_card_set_stale  (PltQueueCard   *self,
                                       gboolean        stale,
