@@ -833,11 +833,11 @@ fill_context (PltPlanningDocument *self,
 /* Applies @days to a copy of the draft: the schedule they give, or NULL
  * when they clash (a shift id used twice). */
 static PltSchedule *
-scratch_with (PltPlanningDocument  *self,
-              GPtrArray            *days,
-              GError              **error)
+scratch_into (PltSchedule  *schedule,
+              GPtrArray    *days,
+              GError      **error)
 {
-  g_autoptr(PltSchedule) scratch = plt_schedule_copy (self->draft);
+  g_autoptr(PltSchedule) scratch = plt_schedule_ref (schedule);
 
   /* Empty each day first: a shift may move from one to another. */
   for (guint i = 0; i < days->len; i++)
@@ -851,6 +851,16 @@ scratch_with (PltPlanningDocument  *self,
     if (!plt_schedule_set_day (scratch, g_ptr_array_index (days, i), error))
       return NULL;
   return g_steal_pointer (&scratch);
+}
+
+static PltSchedule *
+scratch_with (PltPlanningDocument  *self,
+              GPtrArray            *days,
+              GError              **error)
+{
+  g_autoptr(PltSchedule) copy = plt_schedule_copy (self->draft);
+
+  return scratch_into (copy, days, error);
 }
 
 /* Puts @days in the draft (they are checked), emitting "changed". */
@@ -962,7 +972,10 @@ plt_planning_document_try (PltPlanningDocument  *self,
   days = plt_planning_command_apply (command, &ctx, error);
   if (days == NULL)
     return FALSE;
-  scratch = scratch_with (self, days, error);
+  /* Applying is pure: the probe still holds the draft's days, so the
+   * candidate goes into it rather than into a second copy (a drag tries
+   * a command per frame). */
+  scratch = scratch_into (probe, days, error);
   if (scratch == NULL)
     return FALSE;
 
