@@ -17,6 +17,8 @@
 #define PATTERN_ALPHA  0.30
 /* The smallest block that shows its icon: the icon plus a margin. */
 #define ICON_SIZE      14.0
+/* The violation marks' size. */
+#define MARK_SIZE      12
 
 /* style.css names each kind's colour plt_<kind>_color. */
 static const struct
@@ -91,6 +93,52 @@ load_icon (GtkWidget  *widget,
                                                     GTK_TEXT_DIR_NONE, 0));
 }
 
+/* @icon in @color, @size px at @scale, as a texture. */
+static GdkTexture *
+render_icon (GdkPaintable  *icon,
+             int            size,
+             int            scale,
+             const GdkRGBA *color)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkRGBA colors[4];
+  int px = size * scale;
+  int stride;
+
+  if (icon == NULL)
+    return NULL;
+
+  colors[0] = *color;
+  gdk_rgba_parse (&colors[1], "#c01c28");
+  gdk_rgba_parse (&colors[2], "#e5a50a");
+  gdk_rgba_parse (&colors[3], "#26a269");
+  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
+    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size,
+                                              colors, G_N_ELEMENTS (colors));
+  else
+    gdk_paintable_snapshot (icon, snapshot, size, size);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * px);
+  cairo_surface_destroy (surface);
+
+  return gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 static void
 set_inks (PltTimelinePalette *palette)
 {
@@ -129,6 +177,15 @@ plt_timeline_palette_load (PltTimelinePalette *palette,
 
   palette->error_icon = load_icon (widget, "dialog-error-symbolic");
   palette->warning_icon = load_icon (widget, "dialog-warning-symbolic");
+
+  {
+    int scale = gtk_widget_get_scale_factor (widget);
+
+    for (guint i = 0; i < PLT_ACTIVITY_N_KINDS; i++)
+      palette->icon_texture[i] = render_icon (palette->icon[i], (int) ICON_SIZE, scale, &palette->kind_ink[i]);
+    palette->error_texture = render_icon (palette->error_icon, MARK_SIZE, scale, &palette->error);
+    palette->warning_texture = render_icon (palette->warning_icon, MARK_SIZE, scale, &palette->warning);
+  }
 }
 
 void
@@ -154,9 +211,14 @@ void
 plt_timeline_palette_clear (PltTimelinePalette *palette)
 {
   for (guint i = 0; i < PLT_ACTIVITY_N_KINDS; i++)
-    g_clear_object (&palette->icon[i]);
+    {
+      g_clear_object (&palette->icon[i]);
+      g_clear_object (&palette->icon_texture[i]);
+    }
   g_clear_object (&palette->error_icon);
   g_clear_object (&palette->warning_icon);
+  g_clear_object (&palette->error_texture);
+  g_clear_object (&palette->warning_texture);
 }
 
 static void
@@ -265,7 +327,8 @@ plt_timeline_draw_activity (GtkSnapshot              *snapshot,
 
   gtk_snapshot_append_color (snapshot, &palette->kind[kind], rect);
 
-  if (pattern != PLT_PATTERN_NONE)
+  /* Under a few pixels a pattern is not seen: the colour says it there */
+  if (pattern != PLT_PATTERN_NONE && rect->size.width >= 5)
     {
       GdkRGBA ink = palette->kind_ink[kind];
 
@@ -273,23 +336,35 @@ plt_timeline_draw_activity (GtkSnapshot              *snapshot,
       append_pattern (snapshot, pattern, rect, &ink);
     }
 
-  if (with_icon && palette->icon[kind] != NULL &&
+  if (with_icon && palette->icon_texture[kind] != NULL &&
       rect->size.width >= ICON_SIZE + 4 && rect->size.height >= ICON_SIZE + 2)
     {
-      double x = rect->origin.x + (rect->size.width - ICON_SIZE) / 2.0;
-      double y = rect->origin.y + (rect->size.height - ICON_SIZE) / 2.0;
+      double x = round (rect->origin.x + (rect->size.width - ICON_SIZE) / 2.0);
+      double y = round (rect->origin.y + (rect->size.height - ICON_SIZE) / 2.0);
 
       /* A plate under the icon keeps it legible over the pattern. */
-      GskRoundedRect plate;
-      GdkRGBA plate_color = palette->kind[kind];
-
-      gsk_rounded_rect_init_from_rect (&plate, &GRAPHENE_RECT_INIT (x - 2, y - 2, ICON_SIZE + 4, ICON_SIZE + 4), 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &plate);
-      gtk_snapshot_append_color (snapshot, &plate_color, &plate.bounds);
-      gtk_snapshot_pop (snapshot);
-
-      plt_timeline_draw_icon (snapshot, palette->icon[kind], x, y, ICON_SIZE, &palette->kind_ink[kind]);
+      gtk_snapshot_append_color (snapshot, &palette->kind[kind],
+                                 &GRAPHENE_RECT_INIT (x - 1, y - 1, ICON_SIZE + 2, ICON_SIZE + 2));
+      gtk_snapshot_append_texture (snapshot, palette->icon_texture[kind],
+                                   &GRAPHENE_RECT_INIT (x, y, ICON_SIZE, ICON_SIZE));
     }
+}
+
+void
+plt_timeline_draw_mark (GtkSnapshot              *snapshot,
+                        const PltTimelinePalette *palette,
+                        gboolean                  error,
+                        double                    x,
+                        double                    y,
+                        double                    size)
+{
+  GdkTexture *texture = error ? palette->error_texture : palette->warning_texture;
+
+  if (texture != NULL)
+    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (round (x), round (y), size, size));
+  else
+    plt_timeline_draw_icon (snapshot, error ? palette->error_icon : palette->warning_icon, x, y, size,
+                            error ? &palette->error : &palette->warning);
 }
 
 void

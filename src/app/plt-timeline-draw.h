@@ -49,6 +49,11 @@ typedef struct
   GdkPaintable *icon[PLT_ACTIVITY_N_KINDS];
   GdkPaintable *error_icon;
   GdkPaintable *warning_icon;
+  /* The icons drawn once in their colours: a texture is a cheap copy per
+   * frame, a symbolic icon a recolouring */
+  GdkTexture   *icon_texture[PLT_ACTIVITY_N_KINDS];
+  GdkTexture   *error_texture;
+  GdkTexture   *warning_texture;
 } PltTimelinePalette;
 
 void plt_timeline_palette_load  (PltTimelinePalette *palette,
@@ -72,6 +77,13 @@ void plt_timeline_draw_icon     (GtkSnapshot              *snapshot,
                                  double                    y,
                                  double                    size,
                                  const GdkRGBA            *color);
+/* The violation mark (error or warning icon) at @x, @y, @size px. */
+void plt_timeline_draw_mark     (GtkSnapshot              *snapshot,
+                                 const PltTimelinePalette *palette,
+                                 gboolean                  error,
+                                 double                    x,
+                                 double                    y,
+                                 double                    size);
 /* A rectangle's outline, @width px inside it. */
 void plt_timeline_draw_outline  (GtkSnapshot              *snapshot,
                                  const graphene_rect_t    *rect,

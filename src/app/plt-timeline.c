@@ -941,9 +941,8 @@ draw_names (PltTimeline *self,
               if (!shown)
                 goto next_row;
 
-              plt_timeline_draw_icon (snapshot, error ? self->palette.error_icon : self->palette.warning_icon,
-                                      6, y + (row->height - MARK_SIZE) / 2.0, MARK_SIZE,
-                                      error ? &self->palette.error : &self->palette.warning);
+              plt_timeline_draw_mark (snapshot, &self->palette, error, 6, y + (row->height - MARK_SIZE) / 2.0,
+                                      MARK_SIZE);
             }
         }
 
@@ -1026,9 +1025,15 @@ draw_shift (PltTimeline               *self,
   GskRoundedRect clip;
   GdkRGBA edge = with_alpha (&self->palette.fg, 0.35);
   const PltActivity *first_work = NULL;
+  gboolean rounded = self->px_per_min >= 0.5;
 
-  gsk_rounded_rect_init_from_rect (&clip, &rect, BLOCK_RADIUS);
-  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  /* Rounded corners where shifts are few and wide; square in a fitted
+   * week, where a clip mask per block would cost more than it shows */
+  gsk_rounded_rect_init_from_rect (&clip, &rect, rounded ? BLOCK_RADIUS : 0);
+  if (rounded)
+    gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  else
+    gtk_snapshot_push_clip (snapshot, &rect);
 
   for (guint i = 0; i < shift->activities->len; i++)
     {
@@ -1077,7 +1082,15 @@ draw_shift (PltTimeline               *self,
 
   gtk_snapshot_pop (snapshot);
 
-  plt_timeline_draw_outline (snapshot, &rect, BLOCK_RADIUS, 1, &edge);
+  if (rounded)
+    plt_timeline_draw_outline (snapshot, &rect, BLOCK_RADIUS, 1, &edge);
+  else
+    {
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, y, rect.size.width, 1));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, y + h - 1, rect.size.width, 1));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, y, 1, h));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0 + rect.size.width - 1, y, 1, h));
+    }
 
   if (ghost)
     {
@@ -1107,9 +1120,7 @@ draw_shift (PltTimeline               *self,
           gtk_snapshot_push_rounded_clip (snapshot, &badge);
           gtk_snapshot_append_color (snapshot, &self->palette.view_bg, &badge.bounds);
           gtk_snapshot_pop (snapshot);
-          plt_timeline_draw_icon (snapshot,
-                                  self->ghost_errors > 0 ? self->palette.error_icon : self->palette.warning_icon,
-                                  ix, iy, MARK_SIZE, color);
+          plt_timeline_draw_mark (snapshot, &self->palette, self->ghost_errors > 0, ix, iy, MARK_SIZE);
         }
     }
 }
@@ -1180,8 +1191,7 @@ draw_violations (PltTimeline               *self,
       gtk_snapshot_push_rounded_clip (snapshot, &badge);
       gtk_snapshot_append_color (snapshot, &self->palette.view_bg, &badge.bounds);
       gtk_snapshot_pop (snapshot);
-      plt_timeline_draw_icon (snapshot, error ? self->palette.error_icon : self->palette.warning_icon,
-                              x0, y + 2, MARK_SIZE, color);
+      plt_timeline_draw_mark (snapshot, &self->palette, error, x0, y + 2, MARK_SIZE);
     }
 }
 
@@ -1584,11 +1594,17 @@ update_preview (PltTimeline *self,
   g_autoptr(GError) error = NULL;
   gint64 start = 0, end = 0;
 
-  clear_preview (self);
-
   command = plt_timeline_drag_command (&self->drag, self->site,
                                        plt_planning_document_get_snap_minutes (self->document),
                                        time, agent, &start, &end);
+
+  /* The pointer moved within the same snapped span: the candidate and its
+   * rules are what they were */
+  if (command != NULL && self->preview != NULL && start == self->ghost_start && end == self->ghost_end &&
+      g_strcmp0 (agent != NULL ? agent : self->drag.agent, self->ghost_agent) == 0)
+    return;
+
+  clear_preview (self);
   self->ghost_start = start;
   self->ghost_end = end;
   if (command == NULL)
