@@ -16,34 +16,10 @@
 #include "plt-store.h"
 #include "plt-team.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 /* Generous, and ten times that under valgrind (plt-test-timeout.h). */
 #define TIMEOUT_MS plt_test_timeout_ms (60000)
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the default main context until @predicate holds or the deadline
- * passes; no fixed sleep. */
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (timer);
-  return predicate (data);
-}
 
 typedef struct
 {
@@ -92,18 +68,12 @@ fixture_set_up (Fixture    *fixture,
   }
 }
 
-static gboolean
-no_clients (gpointer data)
-{
-  return plt_router_get_n_clients (data) == 0;
-}
-
 static void
 fixture_tear_down (Fixture *fixture)
 {
   g_signal_handlers_disconnect_by_data (fixture->client, fixture);
   plt_client_disconnect (fixture->client);
-  g_assert_true (iterate_until (no_clients, fixture->router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, fixture->router, TIMEOUT_MS));
   plt_router_stop (fixture->router);
 
   g_clear_object (&fixture->client);
@@ -216,7 +186,7 @@ test_client_follows (void)
   fixture_set_up (&fixture, "demo", speed, 11);
   plt_client_connect (fixture.client, fixture.uri);
 
-  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
   g_assert_cmpstr (plt_client_get_epoch (fixture.client), ==, plt_router_get_epoch (fixture.router));
   g_assert_cmpfloat (plt_clock_get_rate (fixture.clock), ==, speed);
 
@@ -224,12 +194,12 @@ test_client_follows (void)
   start_seq = plt_client_get_last_seq (fixture.client);
   g_assert_cmpint (start_seq, >=, 0);
   fixture.wanted_seq = start_seq + 200;
-  g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
   g_assert_cmpint (plt_client_get_state (fixture.client), ==, PLT_CONNECTION_STATE_LIVE);
 
   /* Freeze the router; once the client has everything, both agree. */
   plt_router_set_paused (fixture.router, TRUE);
-  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (caught_up, &fixture, TIMEOUT_MS));
   plt_model_flush (fixture.model);
 
   g_test_message ("compared at seq %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " deltas after the snapshot)",
@@ -254,8 +224,8 @@ test_client_large (void)
   plt_router_set_paused (fixture.router, TRUE);
   plt_client_connect (fixture.client, fixture.uri);
 
-  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
-  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (caught_up, &fixture, TIMEOUT_MS));
   plt_model_flush (fixture.model);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plt_model_get_agents (fixture.model))), >=, 5000);
@@ -264,9 +234,9 @@ test_client_large (void)
   /* Then it follows the stream. */
   plt_router_set_paused (fixture.router, FALSE);
   fixture.wanted_seq = plt_router_get_seq (fixture.router) + 500;
-  g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
   plt_router_set_paused (fixture.router, TRUE);
-  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (caught_up, &fixture, TIMEOUT_MS));
   plt_model_flush (fixture.model);
   assert_model_equals_router (&fixture);
 
@@ -292,22 +262,22 @@ test_client_resume (void)
   fixture_set_up (&fixture, "demo", 120, 13);
   plt_client_set_backoff (fixture.client, 10, 50, 60000);
   plt_client_connect (fixture.client, fixture.uri);
-  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
   fixture.wanted_seq = plt_client_get_last_seq (fixture.client) + 100;
-  g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
 
   /* Three times: the socket goes away under the link, mid-stream. */
   for (guint round = 0; round < 3; round++)
     {
       plt_router_drop_links (fixture.router);
-      g_assert_true (iterate_until (not_live, &fixture, TIMEOUT_MS));
-      g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+      g_assert_true (plt_test_ws_iterate_until (not_live, &fixture, TIMEOUT_MS));
+      g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
       fixture.wanted_seq = plt_client_get_last_seq (fixture.client) + 50;
-      g_assert_true (iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
+      g_assert_true (plt_test_ws_iterate_until (reached_wanted_seq, &fixture, TIMEOUT_MS));
     }
 
   plt_router_set_paused (fixture.router, TRUE);
-  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (caught_up, &fixture, TIMEOUT_MS));
   plt_model_flush (fixture.model);
   assert_model_equals_router (&fixture);
 
@@ -355,7 +325,7 @@ test_client_restart (void)
   plt_client_set_backoff (fixture.client, 10, 100, 60000);
   plt_client_set_token (fixture.client, token);
   plt_client_connect (fixture.client, fixture.uri);
-  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
   first_epoch = g_strdup (plt_router_get_epoch (fixture.router));
 
   /* Killed: no goodbye (the tokens live on in the database file). */
@@ -371,10 +341,10 @@ test_client_restart (void)
   g_assert_cmpstr (plt_router_get_epoch (fixture.router), !=, first_epoch);
 
   fixture.n_synced = 0;
-  g_assert_true (iterate_until (synced, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (synced, &fixture, TIMEOUT_MS));
   g_assert_cmpstr (plt_client_get_epoch (fixture.client), ==, plt_router_get_epoch (fixture.router));
   plt_router_set_paused (fixture.router, TRUE);
-  g_assert_true (iterate_until (caught_up, &fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (caught_up, &fixture, TIMEOUT_MS));
   plt_model_flush (fixture.model);
   assert_model_equals_router (&fixture);
 

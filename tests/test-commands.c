@@ -15,31 +15,9 @@
 #include "plt-router.h"
 #include "plt-router-private.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 #define TIMEOUT_MS plt_test_timeout_ms (60000)
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (timer);
-  return predicate (data);
-}
 
 typedef struct
 {
@@ -145,8 +123,8 @@ fixture_set_up (Fixture       *fixture,
   console_start (&fixture->camille, fixture->uri, "camille");
   g_signal_connect (fixture->camille.client, "message-received", G_CALLBACK (message_received_cb), fixture);
   g_signal_connect (fixture->lea.client, "message-acknowledged", G_CALLBACK (message_acknowledged_cb), fixture);
-  g_assert_true (iterate_until (console_live, &fixture->lea, TIMEOUT_MS));
-  g_assert_true (iterate_until (console_live, &fixture->camille, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (console_live, &fixture->lea, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (console_live, &fixture->camille, TIMEOUT_MS));
 }
 
 static void
@@ -185,7 +163,7 @@ answered (gpointer data)
 static GAsyncResult *
 wait_answer (Fixture *fixture)
 {
-  g_assert_true (iterate_until (answered, fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (answered, fixture, TIMEOUT_MS));
   return fixture->result;
 }
 
@@ -270,7 +248,7 @@ test_pause_own_team (Fixture       *fixture,
   g_assert_no_error (error);
 
   wait = (StatusWait) { fixture->lea.model, agent, PLT_AGENT_STATUS_PAUSED };
-  g_assert_true (iterate_until (agent_has_status, &wait, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (agent_has_status, &wait, TIMEOUT_MS));
   g_assert_cmpstr (plt_agent_get_reason (plt_model_lookup_agent (fixture->lea.model, agent)), ==, "break");
 
   row = last_audit (fixture, agent);
@@ -348,7 +326,7 @@ test_skills (Fixture       *fixture,
                                     NULL, done_cb, fixture);
   g_assert_true (plt_client_command_finish (fixture->lea.client, wait_answer (fixture), &error));
   g_assert_no_error (error);
-  g_assert_true (iterate_until (agent_has_skill, &wait, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (agent_has_skill, &wait, TIMEOUT_MS));
   g_assert_true (agent_has_skill (&gone));
   g_assert_cmpuint (plt_agent_get_skill_level (plt_model_lookup_agent (fixture->lea.model, "a-03"), "q-ventes"), ==, 2);
 
@@ -393,7 +371,7 @@ test_message (Fixture       *fixture,
   g_assert_true (plt_client_command_finish (fixture->lea.client, wait_answer (fixture), &error));
   g_assert_no_error (error);
 
-  g_assert_true (iterate_until (got_message_and_ack, fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (got_message_and_ack, fixture, TIMEOUT_MS));
   g_assert_cmpstr (fixture->received_text, ==, "Pause à 15 h, merci !");
   g_assert_cmpstr (fixture->received_from, ==, "lea");
   expected_ack = g_strdup_printf ("%s a-01", id);
@@ -431,8 +409,8 @@ test_message_team (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* 12 agents in t-nord, each reads it; a-01's console got it too. */
-  g_assert_true (iterate_until (acks_reach_12, fixture, TIMEOUT_MS));
-  g_assert_true (iterate_until (got_message_and_ack, fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (acks_reach_12, fixture, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (got_message_and_ack, fixture, TIMEOUT_MS));
   g_assert_cmpstr (fixture->received_text, ==, "Briefing à 14 h");
 
   /* The router sends in order: once a later command is answered, no

@@ -13,6 +13,7 @@
 #include "plt-kpi-service.h"
 #include "plt-router.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 #define TIMEOUT_MS plt_test_timeout_ms (30000)
 #define START_MS   ((gint64) 1773129600000)   /* 2026-03-10 08:00 UTC */
@@ -437,29 +438,6 @@ typedef struct
   gboolean                 closed;
 } Client;
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timer);
-
-  return predicate (data);
-}
-
 static void
 on_message (SoupWebsocketConnection *conn,
             gint                     type,
@@ -535,7 +513,7 @@ client_join (const char *uri,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
   soup_session_websocket_connect_async (client->session, msg, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, NULL, on_connected, client);
-  g_assert_true (iterate_until (client_done, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (client_done, client, TIMEOUT_MS));
   soup_websocket_connection_send_text (client->conn, hello);
 
   return client;
@@ -546,7 +524,7 @@ client_free (Client *client)
 {
   if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_close (client->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  iterate_until (client_closed, client, TIMEOUT_MS);
+  plt_test_ws_iterate_until (client_closed, client, TIMEOUT_MS);
   g_signal_handlers_disconnect_by_data (client->conn, client);
   g_object_unref (client->conn);
   g_queue_clear_full (&client->messages, (GDestroyNotify) plt_message_free);
@@ -570,7 +548,7 @@ client_pop (Client *client)
 static PltMessage *
 client_next (Client *client)
 {
-  g_assert_true (iterate_until (client_has_message, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (client_has_message, client, TIMEOUT_MS));
   return client_pop (client);
 }
 
@@ -629,7 +607,7 @@ test_router (void)
 
   /* Without a subscription, no kpi.update: a second of the stream. */
   until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  iterate_until (past, &until, TIMEOUT_MS);
+  plt_test_ws_iterate_until (past, &until, TIMEOUT_MS);
   while (!g_queue_is_empty (&client->messages))
     {
       g_autoptr(PltMessage) message = client_pop (client);
@@ -646,7 +624,7 @@ test_router (void)
   /* Then every queue's (today, rolling) and team's figures at once, and
    * the changes, for three seconds. */
   until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  iterate_until (past, &until, TIMEOUT_MS);
+  plt_test_ws_iterate_until (past, &until, TIMEOUT_MS);
   while (!g_queue_is_empty (&client->messages))
     {
       gint64 arrival = GPOINTER_TO_SIZE (g_hash_table_lookup (client->arrivals, client->messages.head->data));

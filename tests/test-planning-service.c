@@ -19,6 +19,7 @@
 #include "plt-protocol-planning.h"
 #include "plt-router.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 #define TIMEOUT_MS plt_test_timeout_ms (30000)
 #define HOUR PLT_MS_PER_HOUR
@@ -569,26 +570,6 @@ typedef struct
   gboolean                 done;
 } Client;
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (gboolean (*predicate) (gpointer),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timer);
-  return predicate (data);
-}
-
 static void
 on_message (SoupWebsocketConnection *conn,
             gint                     type,
@@ -641,7 +622,7 @@ client_connect (const char *uri,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
   soup_session_websocket_connect_async (client->session, msg, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, NULL, on_connected, client);
-  g_assert_true (iterate_until (client_done, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (client_done, client, TIMEOUT_MS));
   soup_websocket_connection_send_text (client->conn, hello);
   return client;
 }
@@ -659,7 +640,7 @@ client_free (Client *client)
 {
   if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_close (client->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  iterate_until (client_closed, client, TIMEOUT_MS);
+  plt_test_ws_iterate_until (client_closed, client, TIMEOUT_MS);
   g_clear_object (&client->conn);
   g_clear_object (&client->session);
   g_clear_object (&client->decoder);
@@ -699,7 +680,7 @@ client_wait (Client         *client,
 {
   Wait wait = { client, type, NULL };
 
-  iterate_until (found_type, &wait, timeout_ms);
+  plt_test_ws_iterate_until (found_type, &wait, timeout_ms);
   return wait.found;
 }
 

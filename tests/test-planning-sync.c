@@ -17,6 +17,7 @@
 #include "plt-planning-sync.h"
 #include "plt-router.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 #define TIMEOUT_MS plt_test_timeout_ms (30000)
 
@@ -35,26 +36,6 @@ typedef struct
   guint                    n_sent;
   gint64                   last_revision;
 } Editor;
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (gboolean (*predicate) (gpointer),
-               gpointer   data,
-               guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timer);
-  return predicate (data);
-}
 
 static void
 on_message (SoupWebsocketConnection *conn,
@@ -165,7 +146,7 @@ editor_new (const char    *uri,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
   soup_session_websocket_connect_async (editor->session, msg, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, NULL, on_connected, editor);
-  g_assert_true (iterate_until (is_connected, editor, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (is_connected, editor, TIMEOUT_MS));
   soup_websocket_connection_send_text (editor->conn, hello);
   return editor;
 }
@@ -180,7 +161,7 @@ static void
 editor_free (Editor *editor)
 {
   soup_websocket_connection_close (editor->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-  iterate_until (is_closed, editor, TIMEOUT_MS);
+  plt_test_ws_iterate_until (is_closed, editor, TIMEOUT_MS);
   g_clear_object (&editor->sync);
   g_clear_object (&editor->conn);
   g_clear_object (&editor->session);
@@ -197,7 +178,7 @@ idle (gpointer data)
 static void
 wait_idle (Editor *editor)
 {
-  g_assert_true (iterate_until (idle, editor, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (idle, editor, TIMEOUT_MS));
 }
 
 static PltPlanningDocument *

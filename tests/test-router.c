@@ -18,46 +18,13 @@
 #include "plt-router.h"
 #include "plt-scenario.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 /* Generous: the suite also runs under valgrind. */
 #define TIMEOUT_MS plt_test_timeout_ms (30000)
 
-/* Waiting, always with a deadline. */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (timer);
-  return predicate (data);
-}
-
 /* A router on the default main context. Its clients log in as the demo
  * account (a manager: sees everything). */
-
-static char *test_token;
-
-static void
-set_test_token (char *token)
-{
-  g_free (test_token);
-  test_token = token;
-}
 
 static PltRouter *
 start_router (const char *scenario,
@@ -77,7 +44,7 @@ start_router (const char *scenario,
   plt_router_listen (router, "127.0.0.1", 0, &error);
   g_assert_no_error (error);
 
-  set_test_token (plt_router_create_demo_token (router, NULL, &error));
+  plt_test_ws_set_token (plt_router_create_demo_token (router, NULL, &error));
   g_assert_no_error (error);
 
   *uri = plt_router_dup_uri (router);
@@ -87,307 +54,6 @@ start_router (const char *scenario,
   return router;
 }
 
-static gboolean
-no_clients (gpointer data)
-{
-  return plt_router_get_n_clients (data) == 0;
-}
-
-/* A raw WebSocket client that decodes what it receives. */
-
-typedef struct
-{
-  SoupSession             *session;
-  SoupWebsocketConnection *conn;
-  PltDecoder              *decoder;
-  GQueue                   messages;      /* PltMessage* */
-  GError                  *connect_error;
-  gsize                    max_frame;
-  guint                    n_frames;
-  guint                    n_binary;
-  guint                    n_undecodable;
-  gushort                  close_code;
-  gboolean                 connected;
-  gboolean                 done;
-  gboolean                 closed;
-} Client;
-
-static void
-on_client_message (SoupWebsocketConnection *conn,
-                   gint                     type,
-                   GBytes                  *bytes,
-                   gpointer                 user_data)
-{
-  Client *client = user_data;
-  g_autoptr(GError) error = NULL;
-  PltMessage *message;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  client->n_frames++;
-  client->max_frame = MAX (client->max_frame, length);
-
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    {
-      client->n_binary++;
-      return;
-    }
-
-  message = plt_decoder_decode (client->decoder, data, length, &error);
-  if (message == NULL)
-    {
-      g_test_message ("undecodable frame: %s", error->message);
-      client->n_undecodable++;
-      return;
-    }
-
-  g_queue_push_tail (&client->messages, message);
-}
-
-static void
-on_client_closed (SoupWebsocketConnection *conn,
-                  gpointer                 user_data)
-{
-  Client *client = user_data;
-
-  client->closed = TRUE;
-  client->close_code = soup_websocket_connection_get_close_code (conn);
-}
-
-static void
-on_client_connected (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  Client *client = user_data;
-
-  client->conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &client->connect_error);
-  client->done = TRUE;
-
-  if (client->conn != NULL)
-    {
-      client->connected = TRUE;
-      soup_websocket_connection_set_max_incoming_payload_size (client->conn, PLT_PROTOCOL_MAX_CLIENT_FRAME);
-      g_signal_connect (client->conn, "message", G_CALLBACK (on_client_message), client);
-      g_signal_connect (client->conn, "closed", G_CALLBACK (on_client_closed), client);
-    }
-}
-
-static gboolean
-client_done (gpointer data)
-{
-  return ((Client *) data)->done;
-}
-
-static Client *
-client_connect_with (const char  *uri,
-                     const char **protocols)
-{
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, uri);
-  Client *client = g_new0 (Client, 1);
-
-  client->session = soup_session_new ();
-  client->decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
-  g_queue_init (&client->messages);
-
-  if (test_token != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("Bearer %s", test_token);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
-    }
-
-  soup_session_websocket_connect_async (client->session, msg, NULL, (char **) protocols,
-                                        G_PRIORITY_DEFAULT, NULL, on_client_connected, client);
-  g_assert_true (iterate_until (client_done, client, TIMEOUT_MS));
-
-  return client;
-}
-
-static Client *
-client_connect (const char *uri)
-{
-  const char *protocols[] = { PLT_PROTOCOL_SUBPROTOCOL, NULL };
-  Client *client = client_connect_with (uri, protocols);
-
-  g_assert_no_error (client->connect_error);
-  g_assert_true (client->connected);
-  g_assert_cmpstr (soup_websocket_connection_get_protocol (client->conn), ==, PLT_PROTOCOL_SUBPROTOCOL);
-
-  return client;
-}
-
-static gboolean
-client_closed (gpointer data)
-{
-  return ((Client *) data)->closed;
-}
-
-static void
-client_free (Client *client)
-{
-  if (client->conn != NULL)
-    {
-      if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_close (client->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-      iterate_until (client_closed, client, TIMEOUT_MS);
-      g_signal_handlers_disconnect_by_data (client->conn, client);
-      g_object_unref (client->conn);
-    }
-  g_queue_clear_full (&client->messages, (GDestroyNotify) plt_message_free);
-  g_clear_error (&client->connect_error);
-  g_object_unref (client->decoder);
-  g_object_unref (client->session);
-  g_free (client);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static void
-client_send (Client     *client,
-             const char *text)
-{
-  soup_websocket_connection_send_text (client->conn, text);
-}
-
-static void
-client_hello (Client *client)
-{
-  g_autofree char *hello = plt_protocol_encode_hello ("test-router/" PACKAGE_VERSION);
-
-  client_send (client, hello);
-}
-
-static gboolean
-client_has_message (gpointer data)
-{
-  Client *client = data;
-
-  return !g_queue_is_empty (&client->messages) || client->closed;
-}
-
-/* Returns: (transfer full): the next message; fails the test on timeout. */
-static PltMessage *
-client_next (Client *client)
-{
-  g_assert_true (iterate_until (client_has_message, client, TIMEOUT_MS));
-  g_assert_false (g_queue_is_empty (&client->messages));
-
-  return g_queue_pop_head (&client->messages);
-}
-
-/* Skips deltas and heartbeats until a message of @type. */
-static PltMessage *
-client_next_of_type (Client         *client,
-                     PltMessageType  type)
-{
-  for (;;)
-    {
-      PltMessage *message = client_next (client);
-
-      if (message->type == type)
-        return message;
-
-      g_assert_true (plt_message_type_is_delta (message->type) ||
-                     message->type == PLT_MESSAGE_HEARTBEAT);
-      plt_message_free (message);
-    }
-}
-
-typedef struct
-{
-  PltMessage *begin;
-  GPtrArray  *parts;   /* PltMessage* */
-  PltMessage *end;
-  GPtrArray  *lists[4];  /* the entities of all parts, borrowed */
-} Snapshot;
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  for (guint k = 0; k < 4; k++)
-    g_ptr_array_unref (snapshot->lists[k]);
-  plt_message_free (snapshot->begin);
-  g_ptr_array_unref (snapshot->parts);
-  plt_message_free (snapshot->end);
-  g_free (snapshot);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
-
-/* Reads a whole snapshot, checking its structure: the begin, parts in order
- * with the same id and ≤ 500 entities of each kind, the end, no message in
- * between (none can be: the router sends a snapshot in one go), counts. */
-static Snapshot *
-client_read_snapshot (Client     *client,
-                      const char *reason)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-  const PltSnapshotBeginData *begin;
-
-  snapshot->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_message_free);
-  for (guint k = 0; k < 4; k++)
-    snapshot->lists[k] = g_ptr_array_new ();
-
-  snapshot->begin = client_next_of_type (client, PLT_MESSAGE_SNAPSHOT_BEGIN);
-  begin = &snapshot->begin->u.snapshot_begin;
-  g_assert_cmpstr (begin->reason, ==, reason);
-  g_assert_true (snapshot->begin->has_seq);
-  g_assert_cmpint (snapshot->begin->seq, ==, begin->as_of_seq);
-  g_assert_cmpint (begin->parts, >=, 1);
-
-  for (gint64 i = 0; i < begin->parts; i++)
-    {
-      PltMessage *part = client_next (client);
-      const PltSnapshotPartData *p = &part->u.snapshot_part;
-
-      g_assert_cmpint (part->type, ==, PLT_MESSAGE_SNAPSHOT_PART);
-      g_assert_cmpstr (p->snapshot_id, ==, begin->snapshot_id);
-      g_assert_cmpint (p->index, ==, i);
-      g_assert_cmpint (part->seq, ==, begin->as_of_seq);
-
-      g_assert_cmpuint (p->teams->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->agents->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->queues->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->calls->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_TEAM], p->teams, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_AGENT], p->agents, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_QUEUE], p->queues, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_CALL], p->calls, NULL, NULL);
-      g_ptr_array_add (snapshot->parts, part);
-    }
-
-  snapshot->end = client_next (client);
-  g_assert_cmpint (snapshot->end->type, ==, PLT_MESSAGE_SNAPSHOT_END);
-  g_assert_cmpstr (snapshot->end->u.snapshot_end_id, ==, begin->snapshot_id);
-
-  g_assert_cmpint (begin->count_teams, ==, snapshot->lists[PLT_ACD_ENTITY_TEAM]->len);
-  g_assert_cmpint (begin->count_agents, ==, snapshot->lists[PLT_ACD_ENTITY_AGENT]->len);
-  g_assert_cmpint (begin->count_queues, ==, snapshot->lists[PLT_ACD_ENTITY_QUEUE]->len);
-  g_assert_cmpint (begin->count_calls, ==, snapshot->lists[PLT_ACD_ENTITY_CALL]->len);
-
-  return snapshot;
-}
-
-/* Connects, says hello, reads the welcome and the first snapshot. */
-static Client *
-client_join (const char *uri,
-             PltRouter  *router)
-{
-  Client *client = client_connect (uri);
-  g_autoptr(PltMessage) welcome = NULL;
-  g_autoptr(Snapshot) snapshot = NULL;
-
-  client_hello (client);
-  welcome = client_next (client);
-  g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
-  g_assert_cmpstr (welcome->epoch, ==, plt_router_get_epoch (router));
-  snapshot = client_read_snapshot (client, "initial");
-
-  return client;
-}
-
 /* /Plateau/Router/welcome */
 
 static void
@@ -395,16 +61,16 @@ test_welcome (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 10, 7, 0, &uri);
-  g_autoptr(Client) client = client_connect (uri);
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_connect (uri);
   g_autoptr(PltMessage) welcome = NULL;
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
   const PltWelcomeData *w;
   gint64 before, after;
   guint n_calls = 0;
 
   before = plt_router_get_now (router);
-  client_hello (client);
-  welcome = client_next (client);
+  plt_test_ws_client_hello (client);
+  welcome = plt_test_ws_client_next (client);
   after = plt_router_get_now (router);
 
   g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
@@ -429,7 +95,7 @@ test_welcome (void)
   g_assert_cmpint (w->limits.max_string, ==, PLT_PROTOCOL_MAX_STRING);
   g_assert_cmpuint (plt_router_get_n_clients (router), ==, 1);
 
-  snapshot = client_read_snapshot (client, "initial");
+  snapshot = plt_test_ws_client_read_snapshot (client, "initial");
   g_assert_cmpint (snapshot->begin->u.snapshot_begin.as_of_seq, ==, welcome->seq);
   g_assert_cmpint (snapshot->begin->u.snapshot_begin.count_teams, ==, 3);
   g_assert_cmpint (snapshot->begin->u.snapshot_begin.count_agents, ==, 36);
@@ -449,7 +115,7 @@ test_welcome (void)
   g_assert_cmpuint (client->n_undecodable, ==, 0);
   g_assert_cmpuint (client->n_binary, ==, 0);
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -467,14 +133,14 @@ test_subprotocol (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(Client) client = client_connect_with (uri, refused[i]);
+      g_autoptr(PltTestWsClient) client = plt_test_ws_client_connect_with (uri, refused[i]);
 
       g_assert_false (client->connected);
       g_assert_error (client->connect_error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_NOT_WEBSOCKET);
     }
 
   {
-    g_autoptr(Client) client = client_connect_with (uri, both);
+    g_autoptr(PltTestWsClient) client = plt_test_ws_client_connect_with (uri, both);
 
     g_assert_no_error (client->connect_error);
     g_assert_cmpstr (soup_websocket_connection_get_protocol (client->conn), ==, PLT_PROTOCOL_SUBPROTOCOL);
@@ -517,9 +183,9 @@ test_snapshot_chunking (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("large", 1, 5, 0, &uri);
-  g_autoptr(Client) client = NULL;
+  g_autoptr(PltTestWsClient) client = NULL;
   g_autoptr(PltMessage) welcome = NULL;
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) agents = NULL;
   g_autoptr(GPtrArray) queues = NULL;
@@ -528,11 +194,11 @@ test_snapshot_chunking (void)
   /* Still: the snapshot must then be the router's state exactly. */
   plt_router_set_paused (router, TRUE);
 
-  client = client_connect (uri);
-  client_hello (client);
-  welcome = client_next (client);
+  client = plt_test_ws_client_connect (uri);
+  plt_test_ws_client_hello (client);
+  welcome = plt_test_ws_client_next (client);
   g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
-  snapshot = client_read_snapshot (client, "initial");
+  snapshot = plt_test_ws_client_read_snapshot (client, "initial");
 
   g_test_message ("large: %u parts, largest frame %" G_GSIZE_FORMAT " bytes",
                   snapshot->parts->len, client->max_frame);
@@ -553,7 +219,7 @@ test_snapshot_chunking (void)
 
   g_assert_cmpuint (client->n_undecodable, ==, 0);
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -561,7 +227,7 @@ test_snapshot_chunking (void)
 
 typedef struct
 {
-  Client *client;
+  PltTestWsClient *client;
   guint   wanted;
   guint   n;
 } DeltaWait;
@@ -618,7 +284,7 @@ test_deltas (void)
   const double speed = 200;
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", speed, 3, 0, &uri);
-  g_autoptr(Client) client = client_join (uri, router);
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_join (uri, router);
   g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) queue_ts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) ended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -626,7 +292,7 @@ test_deltas (void)
   gint64 last_seq = -1;
   guint n_queue = 0, n_removes = 0;
 
-  g_assert_true (iterate_until (enough_deltas, &wait, TIMEOUT_MS * 2));
+  g_assert_true (plt_test_ws_iterate_until (enough_deltas, &wait, TIMEOUT_MS * 2));
   g_assert_false (client->closed);
 
   /* The snapshot was read: the stream goes on from its as_of_seq. */
@@ -708,25 +374,25 @@ test_deltas (void)
   g_assert_cmpuint (n_queue, >, 0);
   g_assert_cmpuint (n_removes, >, 0);
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
 /* /Plateau/Router/hostile */
 
 static gboolean
-state_is_open (Client *client)
+state_is_open (PltTestWsClient *client)
 {
   return soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN;
 }
 
 static void
-expect_error (Client           *client,
+expect_error (PltTestWsClient           *client,
               PltRouter        *router,
               PltProtocolError  code,
               gboolean          fatal)
 {
-  g_autoptr(PltMessage) error = client_next_of_type (client, PLT_MESSAGE_ERROR);
+  g_autoptr(PltMessage) error = plt_test_ws_client_next_of_type (client, PLT_MESSAGE_ERROR);
 
   g_test_message ("error %s: %s", plt_protocol_error_code_to_string (error->u.error.code),
                   error->u.error.message);
@@ -744,7 +410,7 @@ expect_error (Client           *client,
  * reassembled size, so this is how a message over 64 KiB reaches the
  * router's decoder. */
 static void
-send_fragmented (Client *client,
+send_fragmented (PltTestWsClient *client,
                  gsize   size)
 {
   GOutputStream *out = g_io_stream_get_output_stream (soup_websocket_connection_get_io_stream (client->conn));
@@ -774,14 +440,14 @@ send_fragmented (Client *client,
 }
 
 static void
-client_resync_and_check (Client    *client,
+client_resync_and_check (PltTestWsClient    *client,
                          PltRouter *router)
 {
   g_autofree char *resync = plt_protocol_encode_resync (plt_router_get_seq (router));
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
 
-  client_send (client, resync);
-  snapshot = client_read_snapshot (client, "resync");
+  plt_test_ws_client_send (client, resync);
+  snapshot = plt_test_ws_client_read_snapshot (client, "resync");
   g_assert_true (state_is_open (client));
 }
 
@@ -792,7 +458,7 @@ test_hostile (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 1, 9, 0, &uri);
-  g_autoptr(Client) client = NULL;
+  g_autoptr(PltTestWsClient) client = NULL;
   g_autoptr(GString) deep = g_string_new (NULL);
   g_autoptr(GString) nested = g_string_new ("{\"v\":1,\"type\":\"ack\",\"data\":");
   g_autoptr(GString) long_string = g_string_new ("{\"v\":1,\"type\":\"hello\",\"data\":{\"client\":\"");
@@ -825,7 +491,7 @@ test_hostile (void)
 
   /* Still, so that the stream does not move while errors are compared. */
   plt_router_set_paused (router, TRUE);
-  client = client_join (uri, router);
+  client = plt_test_ws_client_join (uri, router);
 
   for (guint i = 0; i < 40000; i++)
     g_string_append_c (deep, '[');
@@ -876,7 +542,7 @@ test_hostile (void)
   /* 19 errors in a row are tolerated… */
   for (guint i = 0; i < 19; i++)
     {
-      client_send (client, "{oops");
+      plt_test_ws_client_send (client, "{oops");
       expect_error (client, router, PLT_PROTOCOL_ERROR_BAD_REQUEST, FALSE);
     }
   g_assert_true (state_is_open (client));
@@ -885,19 +551,19 @@ test_hostile (void)
   client_resync_and_check (client, router);
   for (guint i = 0; i < 19; i++)
     {
-      client_send (client, "{oops");
+      plt_test_ws_client_send (client, "{oops");
       expect_error (client, router, PLT_PROTOCOL_ERROR_BAD_REQUEST, FALSE);
     }
   g_assert_true (state_is_open (client));
 
   /* …and the 20th in a row is fatal: 1008. */
-  client_send (client, "{oops");
+  plt_test_ws_client_send (client, "{oops");
   expect_error (client, router, PLT_PROTOCOL_ERROR_BAD_REQUEST, TRUE);
-  g_assert_true (iterate_until (client_closed, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, client, TIMEOUT_MS));
   g_assert_cmpuint (client->close_code, ==, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION);
-  g_assert_true (iterate_until (no_clients, router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, router, TIMEOUT_MS));
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -908,7 +574,7 @@ test_oversized_frame (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 1, 9, 0, &uri);
-  g_autoptr(Client) client = client_join (uri, router);
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_join (uri, router);
   char *big = g_malloc (PLT_PROTOCOL_MAX_CLIENT_MESSAGE + 1);
   g_autoptr(GBytes) bytes = NULL;
 
@@ -916,14 +582,14 @@ test_oversized_frame (void)
   memset (big, ' ', PLT_PROTOCOL_MAX_CLIENT_MESSAGE + 1);
   bytes = g_bytes_new_take (big, PLT_PROTOCOL_MAX_CLIENT_MESSAGE + 1);
   soup_websocket_connection_send_message (client->conn, SOUP_WEBSOCKET_DATA_TEXT, bytes);
-  g_assert_true (iterate_until (client_closed, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, client, TIMEOUT_MS));
   /* libsoup 3.2 drops it without a close frame: no code (0). */
   g_assert_true (client->close_code == 0 ||
                  client->close_code == SOUP_WEBSOCKET_CLOSE_TOO_BIG ||
                  client->close_code == SOUP_WEBSOCKET_CLOSE_ABNORMAL);
-  g_assert_true (iterate_until (no_clients, router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, router, TIMEOUT_MS));
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -934,14 +600,14 @@ test_hello_timeout (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 1, 9, 0, &uri);
-  g_autoptr(Client) silent = NULL;
-  g_autoptr(Client) polite = NULL;
+  g_autoptr(PltTestWsClient) silent = NULL;
+  g_autoptr(PltTestWsClient) polite = NULL;
 
   plt_router_set_hello_timeout (router, 500);
-  silent = client_connect (uri);
-  polite = client_join (uri, router);
+  silent = plt_test_ws_client_connect (uri);
+  polite = plt_test_ws_client_join (uri, router);
 
-  g_assert_true (iterate_until (client_closed, silent, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, silent, TIMEOUT_MS));
   g_assert_cmpuint (silent->close_code, ==, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION);
   g_assert_true (g_queue_is_empty (&silent->messages));
 
@@ -949,8 +615,8 @@ test_hello_timeout (void)
   g_assert_true (state_is_open (polite));
   g_assert_false (polite->closed);
 
-  g_clear_pointer (&silent, client_free);
-  g_clear_pointer (&polite, client_free);
+  g_clear_pointer (&silent, plt_test_ws_client_free);
+  g_clear_pointer (&polite, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -961,26 +627,26 @@ test_before_hello (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 1, 9, 0, &uri);
-  g_autoptr(Client) client = client_connect (uri);
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_connect (uri);
   g_autofree char *ack = plt_protocol_encode_ack (0);
   g_autofree char *resync = plt_protocol_encode_resync (0);
   g_autoptr(PltMessage) welcome = NULL;
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
 
   plt_router_set_paused (router, TRUE);
 
-  client_send (client, ack);
+  plt_test_ws_client_send (client, ack);
   expect_error (client, router, PLT_PROTOCOL_ERROR_PROTOCOL, FALSE);
-  client_send (client, resync);
+  plt_test_ws_client_send (client, resync);
   expect_error (client, router, PLT_PROTOCOL_ERROR_PROTOCOL, FALSE);
   g_assert_true (state_is_open (client));
 
-  client_hello (client);
-  welcome = client_next (client);
+  plt_test_ws_client_hello (client);
+  welcome = plt_test_ws_client_next (client);
   g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
-  snapshot = client_read_snapshot (client, "initial");
+  snapshot = plt_test_ws_client_read_snapshot (client, "initial");
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -991,21 +657,21 @@ test_resync (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 200, 4, 0, &uri);
-  g_autoptr(Client) client = client_join (uri, router);
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_join (uri, router);
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
   g_autofree char *resync = NULL;
   DeltaWait wait = { client, 20, 0 };
   gint64 last_seq = -1, as_of;
 
-  g_assert_true (iterate_until (enough_deltas, &wait, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (enough_deltas, &wait, TIMEOUT_MS));
 
   resync = plt_protocol_encode_resync (5);
-  client_send (client, resync);
+  plt_test_ws_client_send (client, resync);
 
   /* Deltas before the new snapshot: contiguous, up to its as_of_seq. */
   for (;;)
     {
-      g_autoptr(PltMessage) message = client_next (client);
+      g_autoptr(PltMessage) message = plt_test_ws_client_next (client);
 
       if (message->type == PLT_MESSAGE_SNAPSHOT_BEGIN)
         {
@@ -1020,18 +686,18 @@ test_resync (void)
       last_seq = message->seq;
     }
 
-  snapshot = client_read_snapshot (client, "resync");
+  snapshot = plt_test_ws_client_read_snapshot (client, "resync");
   as_of = snapshot->begin->u.snapshot_begin.as_of_seq;
   g_assert_cmpint (as_of, ==, last_seq);
 
   /* After it, the stream goes on at as_of_seq + 1. */
   {
-    g_autoptr(PltMessage) next = client_next_of_type (client, PLT_MESSAGE_AGENT_UPDATE);
+    g_autoptr(PltMessage) next = plt_test_ws_client_next_of_type (client, PLT_MESSAGE_AGENT_UPDATE);
 
     g_assert_cmpint (next->seq, >, as_of);
   }
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -1042,15 +708,15 @@ test_heartbeat (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 1, 9, 150, &uri);
-  g_autoptr(Client) client = NULL;
+  g_autoptr(PltTestWsClient) client = NULL;
 
   plt_router_set_paused (router, TRUE);
-  client = client_join (uri, router);
+  client = plt_test_ws_client_join (uri, router);
 
   for (guint i = 0; i < 3; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(PltMessage) hb = client_next (client);
+      g_autoptr(PltMessage) hb = plt_test_ws_client_next (client);
 
       /* Paused: nothing but heartbeats. */
       g_assert_cmpint (hb->type, ==, PLT_MESSAGE_HEARTBEAT);
@@ -1060,7 +726,7 @@ test_heartbeat (void)
         g_assert_cmpint (g_get_monotonic_time () - start, >=, 100 * G_TIME_SPAN_MILLISECOND);
     }
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -1071,14 +737,14 @@ test_stop (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 5, 9, 0, &uri);
-  g_autoptr(Client) a = client_join (uri, router);
-  g_autoptr(Client) b = client_connect (uri);
+  g_autoptr(PltTestWsClient) a = plt_test_ws_client_join (uri, router);
+  g_autoptr(PltTestWsClient) b = plt_test_ws_client_connect (uri);
 
   g_assert_cmpuint (plt_router_get_n_clients (router), ==, 2);
   plt_router_stop (router);
 
-  g_assert_true (iterate_until (client_closed, a, TIMEOUT_MS));
-  g_assert_true (iterate_until (client_closed, b, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, a, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, b, TIMEOUT_MS));
   g_assert_cmpuint (a->close_code, ==, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
   g_assert_cmpuint (b->close_code, ==, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
   g_assert_true (plt_router_wait_closed (router, TIMEOUT_MS));
@@ -1086,7 +752,7 @@ test_stop (void)
 
   /* Nobody listens any more. */
   {
-    g_autoptr(Client) late = client_connect_with (uri, (const char *[]) { PLT_PROTOCOL_SUBPROTOCOL, NULL });
+    g_autoptr(PltTestWsClient) late = plt_test_ws_client_connect_with (uri, (const char *[]) { PLT_PROTOCOL_SUBPROTOCOL, NULL });
 
     g_assert_false (late->connected);
     g_assert_nonnull (late->connect_error);
@@ -1120,12 +786,12 @@ test_paused (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 200, 2, 0, &uri);
-  g_autoptr(Client) client = client_join (uri, router);
+  g_autoptr(PltTestWsClient) client = plt_test_ws_client_join (uri, router);
   DeltaWait wait = { client, 50, 0 };
   RouterMoved moved = { 0 };
   gint64 seq, now;
 
-  g_assert_true (iterate_until (enough_deltas, &wait, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (enough_deltas, &wait, TIMEOUT_MS));
 
   plt_router_set_paused (router, TRUE);
   seq = plt_router_get_seq (router);
@@ -1133,7 +799,7 @@ test_paused (void)
 
   /* 400 ms later (more than the queue conflation and several ticks),
    * nothing moved: a bounded wait for something that must not happen. */
-  g_assert_false (iterate_until (never, NULL, 400));
+  g_assert_false (plt_test_ws_iterate_until (never, NULL, 400));
   g_assert_cmpint (plt_router_get_seq (router), ==, seq);
   g_assert_cmpint (plt_router_get_now (router), ==, now);
   g_assert_cmpint (plt_acd_get_now (plt_router_get_acd (router)), ==, now);
@@ -1142,10 +808,10 @@ test_paused (void)
   plt_router_set_paused (router, FALSE);
   moved.router = router;
   moved.seq = seq + 10;
-  g_assert_true (iterate_until (router_moved, &moved, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (router_moved, &moved, TIMEOUT_MS));
   g_assert_cmpint (plt_router_get_now (router), >, now);
 
-  g_clear_pointer (&client, client_free);
+  g_clear_pointer (&client, plt_test_ws_client_free);
   plt_router_stop (router);
 }
 
@@ -1157,7 +823,7 @@ test_thread (void)
   PltRouterOptions options = { "demo", 5, 1, 0 };
   g_autoptr(GError) error = NULL;
   PltRouterThread *thread;
-  g_autoptr(Client) client = NULL;
+  g_autoptr(PltTestWsClient) client = NULL;
   g_autoptr(PltMessage) welcome = NULL;
 
   thread = plt_router_thread_start (&options, "127.0.0.1", 0, &error);
@@ -1165,16 +831,16 @@ test_thread (void)
   g_assert_nonnull (thread);
   g_assert_true (g_str_has_prefix (plt_router_thread_get_uri (thread), "ws://127.0.0.1:"));
 
-  set_test_token (plt_router_thread_dup_demo_token (thread, &error));
+  plt_test_ws_set_token (plt_router_thread_dup_demo_token (thread, &error));
   g_assert_no_error (error);
-  client = client_connect (plt_router_thread_get_uri (thread));
-  client_hello (client);
-  welcome = client_next (client);
+  client = plt_test_ws_client_connect (plt_router_thread_get_uri (thread));
+  plt_test_ws_client_hello (client);
+  welcome = plt_test_ws_client_next (client);
   g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
 
   /* Stop with the client still connected: it learns with 1001 or EOF. */
   plt_router_thread_stop (thread);
-  g_assert_true (iterate_until (client_closed, client, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, client, TIMEOUT_MS));
 
   /* A failure is reported by start. */
   options.scenario = "/nonexistent/scenario.json";
@@ -1880,7 +1546,7 @@ test_executable (void)
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, read_line_cb, &line);
-  g_assert_true (iterate_until (line_read, &line, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (line_read, &line, TIMEOUT_MS));
   g_test_message ("router says: %s", line);
   g_assert_true (g_regex_match (regex, line, 0, &match));
   uri = g_match_info_fetch (match, 1);
@@ -1888,11 +1554,11 @@ test_executable (void)
 
   /* It serves… */
   {
-    g_autoptr(Client) client = client_connect (uri);
+    g_autoptr(PltTestWsClient) client = plt_test_ws_client_connect (uri);
     g_autoptr(PltMessage) welcome = NULL;
 
-    client_hello (client);
-    welcome = client_next (client);
+    plt_test_ws_client_hello (client);
+    welcome = plt_test_ws_client_next (client);
     g_assert_cmpint (welcome->type, ==, PLT_MESSAGE_WELCOME);
     g_assert_cmpfloat (welcome->u.welcome.clock_rate, ==, 20.0);
 
@@ -1915,17 +1581,17 @@ test_executable (void)
     /* …and SIGTERM stops it cleanly, closing with 1001. */
     g_subprocess_wait_async (process, NULL, wait_cb, NULL);
     g_subprocess_send_signal (process, SIGTERM);
-    g_assert_true (iterate_until (client_closed, client, TIMEOUT_MS));
+    g_assert_true (plt_test_ws_iterate_until (plt_test_ws_client_closed, client, TIMEOUT_MS));
     g_assert_cmpuint (client->close_code, ==, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
   }
 
-  g_assert_true (iterate_until (subprocess_done, process, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (subprocess_done, process, TIMEOUT_MS));
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 
   /* Nothing after the URL line. */
   g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, read_line_cb, &rest);
-  g_assert_true (iterate_until (line_read, &rest, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (line_read, &rest, TIMEOUT_MS));
   g_assert_cmpstr (rest, ==, "");
 }
 
@@ -2005,7 +1671,7 @@ main (int   argc,
   {
     int status = g_test_run ();
 
-    set_test_token (NULL);
+    plt_test_ws_set_token (NULL);
     return status;
   }
 }

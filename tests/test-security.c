@@ -21,326 +21,10 @@
 #include "plt-protocol.h"
 #include "plt-router.h"
 #include "plt-test-timeout.h"
+#include "plt-test-ws.h"
 
 /* Generous: the suite also runs under valgrind. */
 #define TIMEOUT_MS plt_test_timeout_ms (30000)
-
-/* Waiting, always with a deadline. */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-iterate_until (Predicate predicate,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
-  guint timer = g_timeout_add (10, wake_up, NULL);
-
-  while (!predicate (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (timer);
-  return predicate (data);
-}
-
-static char *test_token;
-
-static gboolean
-no_clients (gpointer data)
-{
-  return plt_router_get_n_clients (data) == 0;
-}
-
-/* A raw WebSocket client that decodes what it receives. */
-
-typedef struct
-{
-  SoupSession             *session;
-  SoupWebsocketConnection *conn;
-  PltDecoder              *decoder;
-  GQueue                   messages;      /* PltMessage* */
-  GError                  *connect_error;
-  gsize                    max_frame;
-  guint                    n_frames;
-  guint                    n_binary;
-  guint                    n_undecodable;
-  gushort                  close_code;
-  gboolean                 connected;
-  gboolean                 done;
-  gboolean                 closed;
-} Client;
-
-static void
-on_client_message (SoupWebsocketConnection *conn,
-                   gint                     type,
-                   GBytes                  *bytes,
-                   gpointer                 user_data)
-{
-  Client *client = user_data;
-  g_autoptr(GError) error = NULL;
-  PltMessage *message;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  client->n_frames++;
-  client->max_frame = MAX (client->max_frame, length);
-
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    {
-      client->n_binary++;
-      return;
-    }
-
-  message = plt_decoder_decode (client->decoder, data, length, &error);
-  if (message == NULL)
-    {
-      g_test_message ("undecodable frame: %s", error->message);
-      client->n_undecodable++;
-      return;
-    }
-
-  g_queue_push_tail (&client->messages, message);
-}
-
-static void
-on_client_closed (SoupWebsocketConnection *conn,
-                  gpointer                 user_data)
-{
-  Client *client = user_data;
-
-  client->closed = TRUE;
-  client->close_code = soup_websocket_connection_get_close_code (conn);
-}
-
-static void
-on_client_connected (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  Client *client = user_data;
-
-  client->conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &client->connect_error);
-  client->done = TRUE;
-
-  if (client->conn != NULL)
-    {
-      client->connected = TRUE;
-      soup_websocket_connection_set_max_incoming_payload_size (client->conn, PLT_PROTOCOL_MAX_CLIENT_FRAME);
-      g_signal_connect (client->conn, "message", G_CALLBACK (on_client_message), client);
-      g_signal_connect (client->conn, "closed", G_CALLBACK (on_client_closed), client);
-    }
-}
-
-static gboolean
-client_done (gpointer data)
-{
-  return ((Client *) data)->done;
-}
-
-static Client *
-client_connect_with (const char  *uri,
-                     const char **protocols)
-{
-  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, uri);
-  Client *client = g_new0 (Client, 1);
-
-  client->session = soup_session_new ();
-  client->decoder = plt_decoder_new (PLT_DECODER_FROM_SERVER);
-  g_queue_init (&client->messages);
-
-  if (test_token != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("Bearer %s", test_token);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
-    }
-
-  if (test_token != NULL)
-    {
-      g_autofree char *value = g_strdup_printf ("Bearer %s", test_token);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
-    }
-
-  soup_session_websocket_connect_async (client->session, msg, NULL, (char **) protocols,
-                                        G_PRIORITY_DEFAULT, NULL, on_client_connected, client);
-  g_assert_true (iterate_until (client_done, client, TIMEOUT_MS));
-
-  return client;
-}
-
-static Client *
-client_connect (const char *uri)
-{
-  const char *protocols[] = { PLT_PROTOCOL_SUBPROTOCOL, NULL };
-  Client *client = client_connect_with (uri, protocols);
-
-  g_assert_no_error (client->connect_error);
-  g_assert_true (client->connected);
-  g_assert_cmpstr (soup_websocket_connection_get_protocol (client->conn), ==, PLT_PROTOCOL_SUBPROTOCOL);
-
-  return client;
-}
-
-static gboolean
-client_closed (gpointer data)
-{
-  return ((Client *) data)->closed;
-}
-
-static void
-client_free (Client *client)
-{
-  if (client->conn != NULL)
-    {
-      if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_close (client->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-      iterate_until (client_closed, client, TIMEOUT_MS);
-      g_signal_handlers_disconnect_by_data (client->conn, client);
-      g_object_unref (client->conn);
-    }
-  g_queue_clear_full (&client->messages, (GDestroyNotify) plt_message_free);
-  g_clear_error (&client->connect_error);
-  g_object_unref (client->decoder);
-  g_object_unref (client->session);
-  g_free (client);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static void
-client_send (Client     *client,
-             const char *text)
-{
-  soup_websocket_connection_send_text (client->conn, text);
-}
-
-static void
-client_hello (Client *client)
-{
-  g_autofree char *hello = plt_protocol_encode_hello ("test-router/" PACKAGE_VERSION);
-
-  client_send (client, hello);
-}
-
-static gboolean
-client_has_message (gpointer data)
-{
-  Client *client = data;
-
-  return !g_queue_is_empty (&client->messages) || client->closed;
-}
-
-/* Returns: (transfer full): the next message; fails the test on timeout. */
-static PltMessage *
-client_next (Client *client)
-{
-  g_assert_true (iterate_until (client_has_message, client, TIMEOUT_MS));
-  g_assert_false (g_queue_is_empty (&client->messages));
-
-  return g_queue_pop_head (&client->messages);
-}
-
-/* Skips deltas and heartbeats until a message of @type. */
-static PltMessage *
-client_next_of_type (Client         *client,
-                     PltMessageType  type)
-{
-  for (;;)
-    {
-      PltMessage *message = client_next (client);
-
-      if (message->type == type)
-        return message;
-
-      g_assert_true (plt_message_type_is_delta (message->type) ||
-                     message->type == PLT_MESSAGE_HEARTBEAT);
-      plt_message_free (message);
-    }
-}
-
-typedef struct
-{
-  PltMessage *begin;
-  GPtrArray  *parts;   /* PltMessage* */
-  PltMessage *end;
-  GPtrArray  *lists[4];  /* the entities of all parts, borrowed */
-} Snapshot;
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  for (guint k = 0; k < 4; k++)
-    g_ptr_array_unref (snapshot->lists[k]);
-  plt_message_free (snapshot->begin);
-  g_ptr_array_unref (snapshot->parts);
-  plt_message_free (snapshot->end);
-  g_free (snapshot);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
-
-/* Reads a whole snapshot, checking its structure: the begin, parts in order
- * with the same id and ≤ 500 entities of each kind, the end, no message in
- * between (none can be: the router sends a snapshot in one go), counts. */
-static Snapshot *
-client_read_snapshot (Client     *client,
-                      const char *reason)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-  const PltSnapshotBeginData *begin;
-
-  snapshot->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) plt_message_free);
-  for (guint k = 0; k < 4; k++)
-    snapshot->lists[k] = g_ptr_array_new ();
-
-  snapshot->begin = client_next_of_type (client, PLT_MESSAGE_SNAPSHOT_BEGIN);
-  begin = &snapshot->begin->u.snapshot_begin;
-  g_assert_cmpstr (begin->reason, ==, reason);
-  g_assert_true (snapshot->begin->has_seq);
-  g_assert_cmpint (snapshot->begin->seq, ==, begin->as_of_seq);
-  g_assert_cmpint (begin->parts, >=, 1);
-
-  for (gint64 i = 0; i < begin->parts; i++)
-    {
-      PltMessage *part = client_next (client);
-      const PltSnapshotPartData *p = &part->u.snapshot_part;
-
-      g_assert_cmpint (part->type, ==, PLT_MESSAGE_SNAPSHOT_PART);
-      g_assert_cmpstr (p->snapshot_id, ==, begin->snapshot_id);
-      g_assert_cmpint (p->index, ==, i);
-      g_assert_cmpint (part->seq, ==, begin->as_of_seq);
-
-      g_assert_cmpuint (p->teams->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->agents->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->queues->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-      g_assert_cmpuint (p->calls->len, <=, PLT_PROTOCOL_MAX_PART_ENTITIES);
-
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_TEAM], p->teams, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_AGENT], p->agents, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_QUEUE], p->queues, NULL, NULL);
-      g_ptr_array_extend (snapshot->lists[PLT_ACD_ENTITY_CALL], p->calls, NULL, NULL);
-      g_ptr_array_add (snapshot->parts, part);
-    }
-
-  snapshot->end = client_next (client);
-  g_assert_cmpint (snapshot->end->type, ==, PLT_MESSAGE_SNAPSHOT_END);
-  g_assert_cmpstr (snapshot->end->u.snapshot_end_id, ==, begin->snapshot_id);
-
-  g_assert_cmpint (begin->count_teams, ==, snapshot->lists[PLT_ACD_ENTITY_TEAM]->len);
-  g_assert_cmpint (begin->count_agents, ==, snapshot->lists[PLT_ACD_ENTITY_AGENT]->len);
-  g_assert_cmpint (begin->count_queues, ==, snapshot->lists[PLT_ACD_ENTITY_QUEUE]->len);
-  g_assert_cmpint (begin->count_calls, ==, snapshot->lists[PLT_ACD_ENTITY_CALL]->len);
-
-  return snapshot;
-}
 
 
 /* Routers and accounts */
@@ -401,22 +85,21 @@ token_of (PltRouter  *router,
 }
 
 /* Connects as @name and reads the welcome and the snapshot. */
-static Client *
+static PltTestWsClient *
 join_as (PltRouter   *router,
          const char  *uri,
          const char  *name,
-         Snapshot   **snapshot,
+         PltTestWsSnapshot   **snapshot,
          PltMessage **welcome)
 {
-  Client *client;
+  PltTestWsClient *client;
 
-  g_free (test_token);
-  test_token = token_of (router, name);
-  client = client_connect (uri);
-  client_hello (client);
-  *welcome = client_next (client);
+  plt_test_ws_set_token (token_of (router, name));
+  client = plt_test_ws_client_connect (uri);
+  plt_test_ws_client_hello (client);
+  *welcome = plt_test_ws_client_next (client);
   g_assert_cmpint ((*welcome)->type, ==, PLT_MESSAGE_WELCOME);
-  *snapshot = client_read_snapshot (client, "initial");
+  *snapshot = plt_test_ws_client_read_snapshot (client, "initial");
   return client;
 }
 
@@ -475,7 +158,7 @@ check_visible (const Scope      *scope,
 static void
 check_snapshot (const Scope *scope,
                 PltRole      role,
-                Snapshot    *snapshot)
+                PltTestWsSnapshot    *snapshot)
 {
   for (guint k = 0; k < 4; k++)
     for (guint i = 0; i < snapshot->lists[k]->len; i++)
@@ -509,7 +192,7 @@ elapsed (gpointer data)
 
 /* Sends a command and returns the answer (result or error), skipping deltas. */
 static PltMessage *
-command (Client         *client,
+command (PltTestWsClient         *client,
          const char     *id,
          const char     *agent,
          PltAgentStatus  status,
@@ -517,10 +200,10 @@ command (Client         *client,
 {
   g_autofree char *text = plt_protocol_encode_cmd_agent_status (id, agent, status, reason);
 
-  client_send (client, text);
+  plt_test_ws_client_send (client, text);
   for (;;)
     {
-      PltMessage *message = client_next (client);
+      PltMessage *message = plt_test_ws_client_next (client);
 
       if (message->type == PLT_MESSAGE_RESULT || message->type == PLT_MESSAGE_ERROR)
         {
@@ -535,7 +218,7 @@ command (Client         *client,
 }
 
 static void
-assert_command (Client           *client,
+assert_command (PltTestWsClient           *client,
                 const char       *agent,
                 PltAgentStatus    status,
                 const char       *reason,
@@ -569,7 +252,7 @@ test_roles (void)
   g_autoptr(GHashTable) queues_a = g_hash_table_new (g_str_hash, g_str_equal);
   const PltRole roles[] = { PLT_ROLE_SUPERVISOR, PLT_ROLE_WALLBOARD, PLT_ROLE_AGENT, PLT_ROLE_MANAGER };
   const char *names[] = { "sup", "wall", "agent", "boss" };
-  Client *clients[4];
+  PltTestWsClient *clients[4];
   Scope scope = { 0 };
   const char *other_agent = NULL;
   const char *agent_a = NULL;
@@ -604,7 +287,7 @@ test_roles (void)
   /* The snapshots */
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
-      g_autoptr(Snapshot) snapshot = NULL;
+      g_autoptr(PltTestWsSnapshot) snapshot = NULL;
       g_autoptr(PltMessage) welcome = NULL;
 
       clients[r] = join_as (router, uri, names[r], &snapshot, &welcome);
@@ -630,7 +313,7 @@ test_roles (void)
   /* The deltas, for two seconds of a busy call center: each stream is
    * contiguous and carries only what its role may see. */
   deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  iterate_until (elapsed, &deadline, 5000);
+  plt_test_ws_iterate_until (elapsed, &deadline, 5000);
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
       gint64 last = -1;
@@ -698,8 +381,8 @@ test_roles (void)
   }
 
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-    client_free (clients[r]);
-  g_clear_pointer (&test_token, g_free);
+    plt_test_ws_client_free (clients[r]);
+  plt_test_ws_set_token (NULL);
   plt_router_stop (router);
 }
 
@@ -753,7 +436,7 @@ http_login (const char *ws_uri,
 
   memset (answer, 0, sizeof *answer);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, http_done, answer);
-  g_assert_true (iterate_until (http_answered, answer, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (http_answered, answer, TIMEOUT_MS));
 }
 
 static void
@@ -810,7 +493,7 @@ test_login (void)
 
     memset (&answer, 0, sizeof answer);
     soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, http_done, &answer);
-    g_assert_true (iterate_until (http_answered, &answer, TIMEOUT_MS));
+    g_assert_true (plt_test_ws_iterate_until (http_answered, &answer, TIMEOUT_MS));
     g_assert_cmpuint (answer.status, ==, 405);
     http_answer_clear (&answer);
   }
@@ -834,7 +517,7 @@ wait_state (PltClient          *client,
             PltConnectionState  state)
 {
   g_object_set_data (G_OBJECT (client), "wanted", GINT_TO_POINTER (state));
-  if (!iterate_until (state_is, client, TIMEOUT_MS))
+  if (!plt_test_ws_iterate_until (state_is, client, TIMEOUT_MS))
     g_error ("client in state %s, not %s (%s)",
              plt_connection_state_to_string (plt_client_get_state (client)),
              plt_connection_state_to_string (state), plt_client_get_last_error (client));
@@ -874,7 +557,7 @@ test_client_login (void)
     g_assert_false (plt_client_has_token (client));
 
     deadline = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
-    iterate_until (elapsed, &deadline, 2000);
+    plt_test_ws_iterate_until (elapsed, &deadline, 2000);
     g_assert_cmpint (plt_client_get_state (client), ==, PLT_CONNECTION_STATE_NEEDS_LOGIN);
     g_assert_cmpint (plt_client_get_retry_at (client), ==, 0);
     g_assert_cmpuint (plt_router_get_n_clients (router), ==, 0);
@@ -910,7 +593,7 @@ test_client_login (void)
     plt_client_disconnect (client);
   }
 
-  g_assert_true (iterate_until (no_clients, router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, router, TIMEOUT_MS));
   plt_router_stop (router);
 }
 
@@ -921,10 +604,10 @@ test_resume (void)
 {
   g_autofree char *uri = NULL;
   g_autoptr(PltRouter) router = start_router ("demo", 100, &uri);
-  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(PltTestWsSnapshot) snapshot = NULL;
   g_autoptr(PltMessage) welcome = NULL;
   g_autofree char *session_id = NULL;
-  Client *client;
+  PltTestWsClient *client;
   gint64 last = 0;
   guint n = 0;
 
@@ -936,7 +619,7 @@ test_resume (void)
   /* Some deltas, then the link dies with no close frame. */
   while (n < 30)
     {
-      g_autoptr(PltMessage) message = client_next (client);
+      g_autoptr(PltMessage) message = plt_test_ws_client_next (client);
 
       if (!plt_message_type_is_delta (message->type))
         continue;
@@ -947,24 +630,24 @@ test_resume (void)
   g_signal_handlers_disconnect_by_data (client->conn, client);
   g_io_stream_close (soup_websocket_connection_get_io_stream (client->conn), NULL, NULL);
   g_clear_object (&client->conn);
-  client_free (client);
+  plt_test_ws_client_free (client);
 
   /* The router goes on meanwhile; the session records. */
   {
     gint64 deadline = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
 
-    iterate_until (elapsed, &deadline, 2000);
+    plt_test_ws_iterate_until (elapsed, &deadline, 2000);
   }
   g_assert_cmpint (plt_router_get_session_seq (router, session_id), >, last);
 
   /* Resume: a welcome with replay, then last + 1, last + 2… */
   {
-    g_autoptr(Client) again = client_connect (uri);
+    g_autoptr(PltTestWsClient) again = plt_test_ws_client_connect (uri);
     g_autofree char *hello = plt_protocol_encode_hello_resume ("test", session_id, plt_router_get_epoch (router), last);
     g_autoptr(PltMessage) resumed = NULL;
 
-    client_send (again, hello);
-    resumed = client_next (again);
+    plt_test_ws_client_send (again, hello);
+    resumed = plt_test_ws_client_next (again);
     g_assert_cmpint (resumed->type, ==, PLT_MESSAGE_WELCOME);
     g_assert_true (resumed->u.welcome.replay);
     g_assert_cmpstr (resumed->u.welcome.session, ==, session_id);
@@ -972,7 +655,7 @@ test_resume (void)
 
     for (n = 0; n < 100; n++)
       {
-        g_autoptr(PltMessage) message = client_next (again);
+        g_autoptr(PltMessage) message = plt_test_ws_client_next (again);
 
         g_assert_cmpint (message->type, !=, PLT_MESSAGE_SNAPSHOT_BEGIN);
         if (!plt_message_type_is_delta (message->type))
@@ -984,34 +667,33 @@ test_resume (void)
 
   /* Another epoch, or an unknown session: a new session and a snapshot. */
   {
-    g_autoptr(Client) other = client_connect (uri);
+    g_autoptr(PltTestWsClient) other = plt_test_ws_client_connect (uri);
     g_autofree char *hello = plt_protocol_encode_hello_resume ("test", session_id, "0000deadbeef", last);
     g_autoptr(PltMessage) fresh = NULL;
-    g_autoptr(Snapshot) full = NULL;
+    g_autoptr(PltTestWsSnapshot) full = NULL;
 
-    client_send (other, hello);
-    fresh = client_next (other);
+    plt_test_ws_client_send (other, hello);
+    fresh = plt_test_ws_client_next (other);
     g_assert_false (fresh->u.welcome.replay);
     g_assert_cmpstr (fresh->u.welcome.session, !=, session_id);
-    full = client_read_snapshot (other, "initial");
+    full = plt_test_ws_client_read_snapshot (other, "initial");
   }
 
   /* Another account may not take a session over. */
   {
-    g_autoptr(Client) thief = NULL;
+    g_autoptr(PltTestWsClient) thief = NULL;
     g_autofree char *hello = plt_protocol_encode_hello_resume ("test", session_id, plt_router_get_epoch (router), last);
     g_autoptr(PltMessage) fresh = NULL;
 
     add_user (router, "eve", PLT_ROLE_MANAGER, NULL, NULL);
-    g_free (test_token);
-    test_token = token_of (router, "eve");
-    thief = client_connect (uri);
-    client_send (thief, hello);
-    fresh = client_next (thief);
+    plt_test_ws_set_token (token_of (router, "eve"));
+    thief = plt_test_ws_client_connect (uri);
+    plt_test_ws_client_send (thief, hello);
+    fresh = plt_test_ws_client_next (thief);
     g_assert_false (fresh->u.welcome.replay);
   }
 
-  g_clear_pointer (&test_token, g_free);
+  plt_test_ws_set_token (NULL);
   plt_router_stop (router);
 }
 
@@ -1060,7 +742,7 @@ test_tls (void)
     plt_client_disconnect (client);
   }
 
-  g_assert_true (iterate_until (no_clients, router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, router, TIMEOUT_MS));
   plt_router_stop (router);
 }
 
@@ -1109,7 +791,7 @@ first_line (GSubprocess *process)
   char *line = NULL;
 
   g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, read_line_cb, &line);
-  g_assert_true (iterate_until (line_read, &line, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (line_read, &line, TIMEOUT_MS));
   return line;
 }
 
@@ -1148,7 +830,7 @@ test_half_open (void)
 
   g_subprocess_send_signal (router, SIGSTOP);
   frozen_at = g_get_monotonic_time ();
-  g_assert_true (iterate_until (not_live, client, 10000));
+  g_assert_true (plt_test_ws_iterate_until (not_live, client, 10000));
   noticed = (g_get_monotonic_time () - frozen_at) / 1000;
   g_test_message ("a frozen router noticed after %" G_GINT64_FORMAT " ms (bound %u ms)",
                   noticed, 2 * heartbeat_ms + grace_ms);
@@ -1215,19 +897,19 @@ test_slow_consumer (void)
   g_assert_no_error (error);
   line = first_line (peer);
   g_assert_cmpstr (line, ==, "ready");
-  g_assert_true (iterate_until (has_client, router, TIMEOUT_MS));
+  g_assert_true (plt_test_ws_iterate_until (has_client, router, TIMEOUT_MS));
 
   g_subprocess_send_signal (peer, SIGSTOP);
   rss_before = rss_kib ();
 
-  g_assert_true (iterate_until (slow_consumer_dropped, router, 60000));
+  g_assert_true (plt_test_ws_iterate_until (slow_consumer_dropped, router, 60000));
   rss_after = rss_kib ();
   g_test_message ("RSS %" G_GINT64_FORMAT " KiB before, %" G_GINT64_FORMAT " KiB after the 4008",
                   rss_before, rss_after);
   /* Bounded by the lag (4 MiB) and the ring, not by how long the peer sleeps. */
   g_assert_cmpint (rss_after - rss_before, <, 64 * 1024);
   /* The socket is dropped without waiting for the frozen peer. */
-  g_assert_true (iterate_until (no_clients, router, 5000));
+  g_assert_true (plt_test_ws_iterate_until (plt_test_ws_no_clients, router, 5000));
 
   g_subprocess_send_signal (peer, SIGCONT);
   g_subprocess_send_signal (peer, SIGKILL);
