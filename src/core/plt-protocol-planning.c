@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plt-protocol-planning.h"
+#include "plt-protocol-private.h"
 
 /* ---------------------------------------------------------------------------
  * Data
@@ -198,27 +199,6 @@ plt_planning_message_dup_schedule (GPtrArray  *days,
  */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_days (JsonBuilder *b,
           const char  *name,
           GPtrArray   *days)
@@ -236,8 +216,8 @@ add_head (JsonBuilder              *b,
 {
   g_autofree char *week = plt_week_to_string (&self->week);
 
-  add_string (b, "team", self->team);
-  add_string (b, "week", week);
+  _plt_protocol_add_string (b, "team", self->team);
+  _plt_protocol_add_string (b, "week", week);
 }
 
 static void
@@ -248,57 +228,57 @@ build_payload (JsonBuilder              *b,
   switch (type)
     {
     case PLT_MESSAGE_PLANNING_GET:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       add_head (b, self);
       break;
 
     case PLT_MESSAGE_PLANNING_SAVE:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       add_head (b, self);
-      add_int (b, "base_revision", self->revision);
+      _plt_protocol_add_int (b, "base_revision", self->revision);
       add_days (b, "days", self->days);
       break;
 
     case PLT_MESSAGE_PLANNING_SAVED:
-      add_string (b, "reply_to", self->reply_to);
+      _plt_protocol_add_string (b, "reply_to", self->reply_to);
       add_head (b, self);
-      add_int (b, "revision", self->revision);
+      _plt_protocol_add_int (b, "revision", self->revision);
       break;
 
     case PLT_MESSAGE_PLANNING_PUBLISH:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       add_head (b, self);
-      add_int (b, "revision", self->revision);
+      _plt_protocol_add_int (b, "revision", self->revision);
       break;
 
     case PLT_MESSAGE_PLANNING_COMMENT:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       add_head (b, self);
-      add_string (b, "text", self->text);
+      _plt_protocol_add_string (b, "text", self->text);
       if (self->agent != NULL)
-        add_string (b, "agent", self->agent);
+        _plt_protocol_add_string (b, "agent", self->agent);
       if (self->date != NULL)
-        add_string (b, "date", self->date);
+        _plt_protocol_add_string (b, "date", self->date);
       break;
 
     case PLT_MESSAGE_PLANNING_PUBLISHED:
       add_head (b, self);
-      add_int (b, "version", self->published_version);
-      add_int (b, "at", self->published_at);
-      add_string (b, "by", self->published_by);
+      _plt_protocol_add_int (b, "version", self->published_version);
+      _plt_protocol_add_int (b, "at", self->published_at);
+      _plt_protocol_add_string (b, "by", self->published_by);
       add_days (b, "days", self->days);
       break;
 
     case PLT_MESSAGE_PLANNING_STATE:
     default:
-      add_string (b, "reply_to", self->reply_to);
+      _plt_protocol_add_string (b, "reply_to", self->reply_to);
       add_head (b, self);
-      add_int (b, "revision", self->revision);
+      _plt_protocol_add_int (b, "revision", self->revision);
       json_builder_set_member_name (b, "site");
       json_builder_begin_object (b);
-      add_string (b, "id", self->site_id);
-      add_string (b, "name", self->site_name);
-      add_string (b, "tz", self->site_tz);
+      _plt_protocol_add_string (b, "id", self->site_id);
+      _plt_protocol_add_string (b, "name", self->site_name);
+      _plt_protocol_add_string (b, "tz", self->site_tz);
       json_builder_end_object (b);
       json_builder_set_member_name (b, "agents");
       json_builder_begin_array (b);
@@ -307,8 +287,8 @@ build_payload (JsonBuilder              *b,
           const PltPlanningAgent *agent = g_ptr_array_index (self->agents, i);
 
           json_builder_begin_object (b);
-          add_string (b, "id", agent->id);
-          add_string (b, "name", agent->name);
+          _plt_protocol_add_string (b, "id", agent->id);
+          _plt_protocol_add_string (b, "name", agent->name);
           json_builder_set_member_name (b, "skills");
           json_builder_begin_array (b);
           for (guint q = 0; agent->skills[q] != NULL; q++)
@@ -328,10 +308,10 @@ build_payload (JsonBuilder              *b,
       if (self->published_version > 0)
         {
           json_builder_begin_object (b);
-          add_int (b, "version", self->published_version);
-          add_int (b, "revision", self->published_revision);
-          add_int (b, "at", self->published_at);
-          add_string (b, "by", self->published_by);
+          _plt_protocol_add_int (b, "version", self->published_version);
+          _plt_protocol_add_int (b, "revision", self->published_revision);
+          _plt_protocol_add_int (b, "at", self->published_at);
+          _plt_protocol_add_string (b, "by", self->published_by);
           add_days (b, "days", self->published_days);
           json_builder_end_object (b);
         }
@@ -344,11 +324,11 @@ build_payload (JsonBuilder              *b,
           const PltPlanningComment *c = g_ptr_array_index (self->comments, i);
 
           json_builder_begin_object (b);
-          add_int (b, "at", c->at);
-          add_string (b, "by", c->by);
-          add_string (b, "text", c->text);
-          add_string (b, "agent", c->agent);
-          add_string (b, "date", c->date);
+          _plt_protocol_add_int (b, "at", c->at);
+          _plt_protocol_add_string (b, "by", c->by);
+          _plt_protocol_add_string (b, "text", c->text);
+          _plt_protocol_add_string (b, "agent", c->agent);
+          _plt_protocol_add_string (b, "date", c->date);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -359,12 +339,12 @@ build_payload (JsonBuilder              *b,
           const PltPlanningAudit *a = g_ptr_array_index (self->audit, i);
 
           json_builder_begin_object (b);
-          add_int (b, "revision", a->revision);
-          add_int (b, "at", a->at);
-          add_string (b, "by", a->by);
-          add_string (b, "agent", a->agent);
-          add_string (b, "date", a->date);
-          add_string (b, "action", a->action);
+          _plt_protocol_add_int (b, "revision", a->revision);
+          _plt_protocol_add_int (b, "at", a->at);
+          _plt_protocol_add_string (b, "by", a->by);
+          _plt_protocol_add_string (b, "agent", a->agent);
+          _plt_protocol_add_string (b, "date", a->date);
+          _plt_protocol_add_string (b, "action", a->action);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

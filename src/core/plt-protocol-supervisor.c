@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plt-protocol-supervisor.h"
+#include "plt-protocol-private.h"
 
 /* ---------------------------------------------------------------------------
  * Data
@@ -200,27 +201,6 @@ plt_message_type_is_supervisor (PltMessageType type)
  */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_strv (JsonBuilder        *b,
           const char         *name,
           const char * const *values)
@@ -240,15 +220,15 @@ build_payload (JsonBuilder                *b,
   switch (type)
     {
     case PLT_MESSAGE_CMD_AGENT_SKILLS:
-      add_string (b, "id", self->id);
-      add_string (b, "agent", self->agent);
+      _plt_protocol_add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "agent", self->agent);
       json_builder_set_member_name (b, "skills");
       json_builder_begin_array (b);
       for (guint i = 0; i < self->n_skills; i++)
         {
           json_builder_begin_object (b);
-          add_string (b, "queue", self->skills[i].queue);
-          add_int (b, "level", self->skills[i].level);
+          _plt_protocol_add_string (b, "queue", self->skills[i].queue);
+          _plt_protocol_add_int (b, "level", self->skills[i].level);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -256,42 +236,42 @@ build_payload (JsonBuilder                *b,
 
     case PLT_MESSAGE_CMD_MESSAGE:
     case PLT_MESSAGE_MESSAGE_NEW:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       if (self->to_agent != NULL)
-        add_string (b, "to_agent", self->to_agent);
+        _plt_protocol_add_string (b, "to_agent", self->to_agent);
       if (self->to_team != NULL)
-        add_string (b, "to_team", self->to_team);
-      add_string (b, "text", self->text);
+        _plt_protocol_add_string (b, "to_team", self->to_team);
+      _plt_protocol_add_string (b, "text", self->text);
       if (type == PLT_MESSAGE_MESSAGE_NEW)
         {
-          add_string (b, "from", self->from);
-          add_int (b, "at", self->at);
+          _plt_protocol_add_string (b, "from", self->from);
+          _plt_protocol_add_int (b, "at", self->at);
         }
       break;
 
     case PLT_MESSAGE_MESSAGE_ACK:
-      add_string (b, "id", self->id);
+      _plt_protocol_add_string (b, "id", self->id);
       if (self->reply_to != NULL)
-        add_string (b, "reply_to", self->reply_to);
-      add_string (b, "agent", self->agent);
-      add_int (b, "at", self->at);
+        _plt_protocol_add_string (b, "reply_to", self->reply_to);
+      _plt_protocol_add_string (b, "agent", self->agent);
+      _plt_protocol_add_int (b, "at", self->at);
       break;
 
     case PLT_MESSAGE_HISTORY_QUERY:
-      add_string (b, "id", self->id);
-      add_int (b, "from", self->from_ms);
-      add_int (b, "to", self->to_ms);
+      _plt_protocol_add_string (b, "id", self->id);
+      _plt_protocol_add_int (b, "from", self->from_ms);
+      _plt_protocol_add_int (b, "to", self->to_ms);
       if (self->agents != NULL && self->agents[0] != NULL)
         add_strv (b, "agents", (const char * const *) self->agents);
       if (self->queues != NULL && self->queues[0] != NULL)
         add_strv (b, "queues", (const char * const *) self->queues);
       if (self->step_s != 0)
-        add_int (b, "step_s", self->step_s);
+        _plt_protocol_add_int (b, "step_s", self->step_s);
       break;
 
     case PLT_MESSAGE_HISTORY_RESULT:
-      add_string (b, "reply_to", self->reply_to);
-      add_int (b, "part", self->part);
+      _plt_protocol_add_string (b, "reply_to", self->reply_to);
+      _plt_protocol_add_int (b, "part", self->part);
       json_builder_set_member_name (b, "last");
       json_builder_add_boolean_value (b, self->last);
       json_builder_set_member_name (b, "intervals");
@@ -301,13 +281,13 @@ build_payload (JsonBuilder                *b,
           const PltAgentInterval *interval = g_ptr_array_index (self->intervals, i);
 
           json_builder_begin_object (b);
-          add_string (b, "agent", interval->agent);
-          add_string (b, "status", plt_agent_status_to_string (interval->status));
-          add_string (b, "activity", plt_agent_activity_to_string (interval->activity));
-          add_string (b, "reason", interval->reason);
-          add_string (b, "queue", interval->queue);
-          add_string (b, "contact", interval->contact);
-          add_int (b, "start", interval->start);
+          _plt_protocol_add_string (b, "agent", interval->agent);
+          _plt_protocol_add_string (b, "status", plt_agent_status_to_string (interval->status));
+          _plt_protocol_add_string (b, "activity", plt_agent_activity_to_string (interval->activity));
+          _plt_protocol_add_string (b, "reason", interval->reason);
+          _plt_protocol_add_string (b, "queue", interval->queue);
+          _plt_protocol_add_string (b, "contact", interval->contact);
+          _plt_protocol_add_int (b, "start", interval->start);
           json_builder_set_member_name (b, "end");
           if (interval->end != 0)
             json_builder_add_int_value (b, interval->end);
@@ -323,9 +303,9 @@ build_payload (JsonBuilder                *b,
           const PltQueueSample *sample = g_ptr_array_index (self->queue_samples, i);
 
           json_builder_begin_object (b);
-          add_string (b, "queue", sample->queue);
-          add_int (b, "at", sample->at);
-          add_int (b, "waiting", sample->waiting);
+          _plt_protocol_add_string (b, "queue", sample->queue);
+          _plt_protocol_add_int (b, "at", sample->at);
+          _plt_protocol_add_int (b, "waiting", sample->waiting);
           json_builder_set_member_name (b, "oldest_since");
           if (sample->oldest_since != 0)
             json_builder_add_int_value (b, sample->oldest_since);
@@ -333,11 +313,11 @@ build_payload (JsonBuilder                *b,
             json_builder_add_null_value (b);
           json_builder_set_member_name (b, "agents");
           json_builder_begin_object (b);
-          add_int (b, "available", sample->agents.available);
-          add_int (b, "busy", sample->agents.busy);
-          add_int (b, "wrap_up", sample->agents.wrap_up);
-          add_int (b, "paused", sample->agents.paused);
-          add_int (b, "logged_out", sample->agents.logged_out);
+          _plt_protocol_add_int (b, "available", sample->agents.available);
+          _plt_protocol_add_int (b, "busy", sample->agents.busy);
+          _plt_protocol_add_int (b, "wrap_up", sample->agents.wrap_up);
+          _plt_protocol_add_int (b, "paused", sample->agents.paused);
+          _plt_protocol_add_int (b, "logged_out", sample->agents.logged_out);
           json_builder_end_object (b);
           json_builder_end_object (b);
         }
