@@ -616,6 +616,14 @@ screenshot_tick_cb (GtkWidget     *widget,
   if (++self->screenshot_frames < (PLT_IS_WALLBOARD_WINDOW (widget) ? 2 * SCREENSHOT_FRAMES : SCREENSHOT_FRAMES))
     return G_SOURCE_CONTINUE;
 
+  /* The planning comes after the boards' snapshot: wait for its week. */
+  if (PLT_IS_WINDOW (widget) && g_strcmp0 (plt_window_get_view (PLT_WINDOW (widget)), "planning") == 0 &&
+      _plt_planning_page_is_loading (_plt_window_get_planning_page (PLT_WINDOW (widget))))
+    {
+      self->screenshot_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
   self->screenshot_tick_id = 0;
 
   if (PLT_IS_WALLBOARD_WINDOW (widget))

@@ -2884,7 +2884,7 @@ static const GActionEntry action_entries[] = {
   { "redo", redo_action },
   { "save", save_action },
   { "snap-quarter", NULL, NULL, "true", snap_quarter_change },
-  { "mode", NULL, "s", "'week'", mode_change },
+  { "mode", NULL, "s", "'day'", mode_change },
   { "previous-week", previous_week_action },
   { "next-week", next_week_action },
   { "this-week", this_week_action },
@@ -3069,6 +3069,8 @@ plt_planning_page_init (PltPlanningPage *self)
   g_date_set_dmy (&self->day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   plt_week_from_date (&self->day, &self->week);
+  /* Supervisors plan their team's day: today's, first */
+  self->day_mode = TRUE;
 
   self->client_signals = g_signal_group_new (PLT_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "planning-message", G_CALLBACK (planning_message_cb), self);
@@ -3288,6 +3290,18 @@ GtkWidget *
 _plt_planning_page_get_problems (PltPlanningPage *self)
 {
   return GTK_WIDGET (self->problems_list);
+}
+
+gboolean
+_plt_planning_page_is_loading (PltPlanningPage *self)
+{
+  g_return_val_if_fail (PLT_IS_PLANNING_PAGE (self), FALSE);
+
+  if (self->client == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "status") == 0)
+    return self->boot_id != NULL || (self->client != NULL && self->team == NULL && self->caps != 0);
+
+  return self->document == NULL || !week_loaded (self, &self->week) ||
+         (self->sync != NULL && plt_planning_sync_get_busy (self->sync));
 }
 
 GActionGroup *

@@ -61,6 +61,9 @@ const char          *plt_planning_page_get_team     (PltPlanningPage *self);
 void                 plt_planning_page_get_week     (PltPlanningPage *self,
                                                      PltWeek         *week);
 
+/* TRUE until the week shown is loaded (or the page says why it is not):
+ * --screenshot waits for it. */
+gboolean    _plt_planning_page_is_loading    (PltPlanningPage *self);
 /* The page's parts, for tests and screenshots. All (transfer none). */
 GtkWidget  *_plt_planning_page_get_timeline   (PltPlanningPage *self);
 GtkWidget  *_plt_planning_page_get_chart      (PltPlanningPage *self);
