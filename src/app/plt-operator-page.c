@@ -13,6 +13,7 @@
 #include "plt-agent.h"
 #include "plt-csv.h"
 #include "plt-flight-recorder.h"
+#include "plt-plan-actual-strip.h"
 #include "plt-operator-page.h"
 #include "plt-protocol-supervisor.h"
 #include "plt-queue.h"
@@ -86,6 +87,7 @@ struct _PltOperatorPage
   GtkWidget         *mine_header;
   GtkWidget         *status_label;
   GtkWidget         *recorder;
+  GtkWidget         *plan_strip;
   GtkAdjustment     *scrubber;
   GtkWidget         *moment_label;
   GtkWidget         *cells[N_FIGURES][N_COLUMNS];
@@ -612,6 +614,24 @@ history_done_cb (GObject      *source,
 
   plt_flight_recorder_set_intervals (PLT_FLIGHT_RECORDER (self->recorder), history->intervals);
   fit_range (self, history->intervals);
+
+  /* The agent's own states under their published plan */
+  {
+    g_autoptr(GPtrArray) own = g_ptr_array_new ();
+
+    for (guint i = 0; i < history->intervals->len; i++)
+      {
+        const PltAgentInterval *interval = g_ptr_array_index (history->intervals, i);
+
+        if (g_strcmp0 (interval->agent, call->agent) == 0)
+          g_ptr_array_add (own, (gpointer) interval);
+      }
+    plt_plan_actual_strip_set_actual (PLT_PLAN_ACTUAL_STRIP (self->plan_strip), own, router_now (self));
+    /* On the recorder's time axis */
+    plt_plan_actual_strip_set_span (PLT_PLAN_ACTUAL_STRIP (self->plan_strip), NULL,
+                                    plt_flight_recorder_get_from (PLT_FLIGHT_RECORDER (self->recorder)),
+                                    plt_flight_recorder_get_to (PLT_FLIGHT_RECORDER (self->recorder)));
+  }
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   self->samples = g_ptr_array_ref (history->queue_samples);
   if (self->pending == 0)
@@ -669,8 +689,21 @@ ask_day (PltOperatorPage *self)
   plt_flight_recorder_set_position (PLT_FLIGHT_RECORDER (self->recorder), now);
 
   self->queues = g_strdupv ((GStrv) plt_agent_get_queues (self->agent));
+  plt_plan_actual_strip_set_actual (PLT_PLAN_ACTUAL_STRIP (self->plan_strip), NULL, 0);
   if (self->client == NULL)
     return;
+
+  if (plt_agent_get_team_id (self->agent) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now / 1000);
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                      g_date_time_get_year (local));
+      plt_plan_actual_strip_load_plan (PLT_PLAN_ACTUAL_STRIP (self->plan_strip), self->client,
+                                       plt_agent_get_team_id (self->agent), plt_agent_get_id (self->agent), &today);
+    }
 
   call = g_new0 (HistoryCall, 1);
   call->self = g_object_ref (self);
@@ -1079,6 +1112,17 @@ build_day (PltOperatorPage *self)
                            G_CONNECT_SWAPPED);
 
   gtk_box_append (GTK_BOX (box), build_legend ());
+
+  /* The plan above what the agent did, the exceptions to it marked */
+  {
+    GtkWidget *label = gtk_label_new (_("Plan and actual"));
+
+    gtk_widget_add_css_class (label, "heading");
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (box), label);
+    self->plan_strip = plt_plan_actual_strip_new ();
+    gtk_box_append (GTK_BOX (box), self->plan_strip);
+  }
 
   self->scrubber = gtk_adjustment_new (0, 0, 1, 60000, 600000, 0);
   scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->scrubber);

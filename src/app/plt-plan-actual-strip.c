@@ -40,6 +40,7 @@ struct _PltPlanActualStrip
   GArray             *actual;        /* Interval */
   gint64              now;
   PltAdherence       *adherence;
+  gboolean            span_set;      /* set_span was called: load_plan keeps it */
 
   PltClient          *client;
   gulong              message_id;
@@ -429,13 +430,22 @@ plt_plan_actual_strip_set_span (PltPlanActualStrip *self,
 {
   g_return_if_fail (PLT_IS_PLAN_ACTUAL_STRIP (self));
 
-  if (site != self->site)
+  if (site != NULL && site != self->site)
     {
       g_clear_pointer (&self->site, plt_site_free);
-      self->site = site != NULL ? plt_site_copy (site) : NULL;
+      self->site = plt_site_copy (site);
     }
   self->start = start;
   self->end = end;
+  self->span_set = end > start;
+  /* The plan's shifts in the new span */
+  if (self->plan_schedule != NULL && self->agent != NULL)
+    {
+      g_autoptr(PltSchedule) plan = plt_schedule_ref (self->plan_schedule);
+      g_autofree char *agent = g_strdup (self->agent);
+
+      plt_plan_actual_strip_set_plan (self, plan, agent);
+    }
   update_adherence (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -564,13 +574,18 @@ planning_message_cb (PltClient          *client,
     {
       g_autoptr(PltSite) site = plt_site_new (state->site_id, state->site_name, state->site_tz, NULL);
 
-      if (site != NULL && g_date_valid (&self->date))
+      if (site != NULL && g_date_valid (&self->date) && !self->span_set)
         {
           GDate next = self->date;
 
           g_date_add_days (&next, 1);
           plt_plan_actual_strip_set_span (self, site, plt_site_day_start (site, &self->date),
                                           plt_site_day_start (site, &next));
+        }
+      else if (site != NULL)
+        {
+          g_clear_pointer (&self->site, plt_site_free);
+          self->site = plt_site_copy (site);
         }
     }
 
@@ -598,8 +613,9 @@ plt_plan_actual_strip_load_plan (PltPlanActualStrip *self,
   self->agent = g_strdup (agent);
   self->date = *date;
 
-  /* The local day, once the site is known: until then the UTC day */
-  if (self->site != NULL)
+  /* The local day, once the site is known: until then the UTC day (a span
+   * set by the caller stays) */
+  if (!self->span_set && self->site != NULL)
     {
       GDate next = *date;
 
@@ -607,7 +623,7 @@ plt_plan_actual_strip_load_plan (PltPlanActualStrip *self,
       self->start = plt_site_day_start (self->site, date);
       self->end = plt_site_day_start (self->site, &next);
     }
-  else
+  else if (!self->span_set)
     {
       g_autoptr(GDateTime) midnight = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
                                                            g_date_get_day (date), 0, 0, 0);

@@ -35,6 +35,7 @@ G_DECLARE_FINAL_TYPE (PltPlanActualStrip, plt_plan_actual_strip, PLT, PLAN_ACTUA
  */
 
 GtkWidget  *plt_plan_actual_strip_new          (void);
+/* The times drawn; @site (nullable: the one it has, or the plan's). */
 void        plt_plan_actual_strip_set_span     (PltPlanActualStrip *self,
                                                 const PltSite      *site,
                                                 gint64              start,
