@@ -245,6 +245,14 @@ draw_page_cb (GtkPrintOperation *operation,
   show_text (cr, context, subtitle, 8, FALSE, 0, 24, width - 90, PANGO_ALIGN_LEFT);
   show_text (cr, context, page_text, 8, FALSE, width - 90, 4, 90, PANGO_ALIGN_RIGHT);
 
+  /* Every other row shaded, under the grid */
+  for (guint r = 1; r < page->count; r += 2)
+    {
+      cairo_set_source_rgb (cr, 0.965, 0.965, 0.965);
+      cairo_rectangle (cr, 0, grid_top + r * ROW_HEIGHT, width, ROW_HEIGHT);
+      cairo_fill (cr);
+    }
+
   /* Days and their hours */
   for (guint d = 0; d < 7; d++)
     {
@@ -282,12 +290,6 @@ draw_page_cb (GtkPrintOperation *operation,
       const PltPlanningAgent *agent = g_ptr_array_index (data->order, page->first + r);
       double y = grid_top + r * ROW_HEIGHT;
 
-      if (r % 2 == 1)
-        {
-          cairo_set_source_rgb (cr, 0.965, 0.965, 0.965);
-          cairo_rectangle (cr, 0, y, width, ROW_HEIGHT);
-          cairo_fill (cr);
-        }
       cairo_set_source_rgb (cr, 0, 0, 0);
       show_text (cr, context, agent->name != NULL ? agent->name : agent->id, 8, FALSE, 2, y + 5,
                  NAMES_WIDTH - 6, PANGO_ALIGN_LEFT);
