@@ -319,6 +319,7 @@ test_drag_move (Fixture       *f,
   plt_timeline_drag_clear (&drag);
 
   /* Onto another agent's row */
+  g_clear_pointer (&blocks, g_array_unref);
   blocks_of (f, "a-001", &g, &blocks);
   g_assert_true (plt_timeline_drag_begin (&drag, blocks, &g, "a-001", x, 6));
   g_clear_pointer (&command, plt_planning_command_unref);
