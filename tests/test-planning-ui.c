@@ -868,6 +868,34 @@ test_page_edit_save_undo (Live          *live,
   wait_until (page_saved, sam, "the redo to be saved");
   g_assert_cmpint (plt_planning_document_get_revision (document, &week), ==, 3);
 
+  /* The new shift has no break: its problems are listed; a click on one
+   * goes to the agent's row */
+  {
+    GtkListBox *problems = GTK_LIST_BOX (_plt_planning_page_get_problems (sam->page));
+    GtkListBoxRow *row;
+
+    spin (100);
+    row = gtk_list_box_get_row_at_index (problems, 0);
+    g_assert_nonnull (row);
+    plt_timeline_scroll_to (timeline_of (sam), "a-12", plt_timeline_get_cursor_time (timeline_of (sam)));
+    g_assert_cmpstr (plt_timeline_get_focus_agent (timeline_of (sam)), ==, "a-12");
+    g_signal_emit_by_name (problems, "row-activated", row);
+    g_assert_cmpstr (plt_timeline_get_focus_agent (timeline_of (sam)), ==, "a-01");
+    g_assert_true (plt_timeline_get_focus (timeline_of (sam), NULL, NULL));
+  }
+
+  /* A template dropped on an agent's day (the templates in the side pane
+   * are drag sources) is applied, and saved */
+  {
+    GDate tuesday;
+
+    g_date_clear (&tuesday, 1);
+    g_date_set_dmy (&tuesday, 24, 11, 2026);
+    g_signal_emit_by_name (timeline_of (sam), "template-dropped", "builtin-early", "a-08", "2026-11-24");
+    g_assert_nonnull (plt_schedule_lookup (plt_planning_document_get_draft (document), "a-08", &tuesday));
+    wait_until (page_saved, sam, "the template's shift to be saved");
+  }
+
   /* The snap toggle is the document's snapping */
   g_assert_cmpuint (plt_planning_document_get_snap_minutes (document), ==, 15);
   g_action_group_change_action_state (_plt_planning_page_get_actions (sam->page),
