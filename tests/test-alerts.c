@@ -434,6 +434,40 @@ test_projected_breach (Fixture       *f,
   at (f, T0 + 302 * SECOND);
   g_assert_null (find_alert (f, "q-1", PLT_ALERT_KIND_PROJECTED_BREACH));
 
+  /* Calls placed have no service level: never a projected breach. */
+  {
+    g_autoptr(PltMessage) message = plt_message_new (PLT_MESSAGE_QUEUE_UPDATE);
+    PltQueueData *queue = plt_queue_data_new ();
+
+    queue->id = g_strdup ("q-out");
+    queue->ver = 1;
+    queue->name = g_strdup ("Campagne");
+    queue->media = PLT_QUEUE_MEDIA_OUTBOUND;
+    queue->sl_threshold_s = 20;
+    queue->sl_target = 0.8;
+    queue->today.offered = 100;
+    queue->today.answered = 30;
+    queue->today.abandoned = 70;
+    queue->agents.busy = 2;
+    message->u.queue = queue;
+    plt_model_apply_delta (f->model, message);
+    plt_model_flush (f->model);
+    set_kpi_today (f, "q-out", 100, 30, 0, 70, 120, T0 + 303 * SECOND);
+    at (f, T0 + 303 * SECOND);
+    queue = plt_queue_to_data (plt_model_lookup_queue (f->model, "q-out"));
+    plt_queue_data_free (message->u.queue);
+    queue->ver = 2;
+    queue->today.offered = 140;
+    queue->today.answered = 40;
+    queue->today.abandoned = 100;
+    message->u.queue = queue;
+    plt_model_apply_delta (f->model, message);
+    plt_model_flush (f->model);
+    set_kpi_today (f, "q-out", 140, 40, 0, 100, 120, T0 + 390 * SECOND);
+    at (f, T0 + 390 * SECOND);
+    g_assert_null (find_alert (f, "q-out", PLT_ALERT_KIND_PROJECTED_BREACH));
+  }
+
   /* No handle time (the router sends no figures for it): no projection. */
   set_queue (f, "q-2", &(QueueState) { .waiting = 3, .offered = 50, .answered = 40, .answered_in_sl = 10 });
   at (f, T0 + 400 * SECOND);

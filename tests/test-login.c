@@ -16,6 +16,7 @@
 #include "plt-client.h"
 #include "plt-connection-trust.h"
 #include "plt-login-dialog-private.h"
+#include "plt-render.h"
 #include "plt-router.h"
 #include "plt-window-private.h"
 
@@ -241,6 +242,17 @@ test_login_flow (Fixture       *f,
   g_assert_cmpstr (_plt_login_dialog_get_error (dialog), ==, "Wrong user name or password");
   g_assert_true (plt_connection_trust_get_login_dialog (f->trust) == GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_editable_get_text (_plt_login_dialog_get_user_row (dialog)), ==, USER);
+
+  /* A picture of it, as the supervisor sees it. */
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ui-login.png", NULL);
+
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+    texture = plt_render_widget (adw_window_get_content (ADW_WINDOW (dialog)));
+    g_assert_nonnull (texture);
+    g_assert_true (gdk_texture_save_to_png (texture, path));
+  }
 
   /* The right one, remembered: live, the dialog gone, the user kept; the
    * desktop has no keyring, which a toast says, and the console goes on. */

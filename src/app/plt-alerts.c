@@ -696,7 +696,9 @@ plt_alert_monitor_update (PltAlertMonitor *self)
           keep_alert (self, states, alerts, raised, id, name, kind, queue_levels[kind],
                       alert_text (queue, name, kind, target, now_ms));
 
-      if (self->trends != NULL && thresholds->projected_breach)
+      /* Calls placed have no service level to project. */
+      if (self->trends != NULL && thresholds->projected_breach &&
+          plt_queue_get_media (queue) != PLT_QUEUE_MEDIA_OUTBOUND)
         {
           PltSlProjectionInput input;
           PltSlProjection projection;

@@ -76,6 +76,11 @@ struct _PltApplication
   guint            screenshot_timeout_id;
   guint            screenshot_tick_id;
   guint            screenshot_frames;
+  guint            screenshot_after_s;   /* --screenshot-after */
+  guint            screenshot_after_id;
+
+  /* --queue: the queue whose page opens with the first snapshot */
+  char            *start_queue;
 
   int              exit_status;
 };
@@ -584,6 +589,7 @@ screenshot_finish (PltApplication *self,
                    int             status)
 {
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->screenshot_after_id, g_source_remove);
   if (self->screenshot_tick_id != 0 && self->screenshot_window != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->screenshot_window), self->screenshot_tick_id);
   self->screenshot_tick_id = 0;
@@ -672,6 +678,23 @@ screenshot_model_flushed_cb (PltApplication *self,
   screenshot_wait_for_frames (self);
 }
 
+static void screenshot_synced_cb (PltApplication *self,
+                                  PltClient      *client);
+
+/* --screenshot-after: the boards have run their time. */
+static gboolean
+screenshot_after_cb (gpointer user_data)
+{
+  PltApplication *self = user_data;
+
+  self->screenshot_after_id = 0;
+  self->screenshot_after_s = 0;
+  if (self->client != NULL)
+    screenshot_synced_cb (self, self->client);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 screenshot_synced_cb (PltApplication *self,
                       PltClient      *client)
@@ -679,6 +702,20 @@ screenshot_synced_cb (PltApplication *self,
   PltModel *model = plt_client_get_model (client);
 
   g_signal_handlers_disconnect_by_func (client, screenshot_synced_cb, self);
+
+  /* A picture of the boards after a while: the last hour filled, alerts
+   * raised. The snapshot came: no more waiting for it. */
+  if (self->screenshot_after_s > 0)
+    {
+      g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+      if (self->screenshot_after_id == 0)
+        {
+          self->screenshot_after_id = g_timeout_add_seconds (self->screenshot_after_s,
+                                                             screenshot_after_cb, self);
+          g_source_set_name_by_id (self->screenshot_after_id, "[plateau] screenshot after");
+        }
+      return;
+    }
 
   if (model_pending (model))
     g_signal_connect_object (model, "flushed",
@@ -727,6 +764,18 @@ screenshot_begin (PltApplication *self,
   g_signal_connect_object (self->client, "synced",
                            G_CALLBACK (screenshot_synced_cb),
                            self, G_CONNECT_SWAPPED);
+}
+
+static void
+start_queue_synced_cb (PltApplication *self,
+                       PltClient      *client)
+{
+  PltWindow *window = get_main_window (self);
+
+  g_signal_handlers_disconnect_by_func (client, start_queue_synced_cb, self);
+  if (window != NULL && self->start_queue != NULL)
+    plt_window_show_queue (window, self->start_queue);
+  g_clear_pointer (&self->start_queue, g_free);
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -1100,6 +1149,8 @@ plt_application_command_line (GApplication            *application,
   const char *server = NULL;
   const char *view = NULL;
   const char *screenshot = NULL;
+  const char *queue = NULL;
+  int screenshot_after = 0;
   const char *layout = NULL;
   const char *user = NULL;
   const char *password_file = NULL;
@@ -1111,6 +1162,8 @@ plt_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "server", "&s", &server);
   g_variant_dict_lookup (options, "view", "&s", &view);
   g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot);
+  g_variant_dict_lookup (options, "screenshot-after", "i", &screenshot_after);
+  g_variant_dict_lookup (options, "queue", "&s", &queue);
   g_variant_dict_lookup (options, "layout", "^&ay", &layout);
   g_variant_dict_lookup (options, "user", "&s", &user);
   g_variant_dict_lookup (options, "password-file", "^&ay", &password_file);
@@ -1276,8 +1329,17 @@ plt_application_command_line (GApplication            *application,
       window = GTK_WINDOW (ensure_main_window (self));
       if (view != NULL)
         plt_window_set_view (PLT_WINDOW (window), view);
+      if (queue != NULL && !plt_window_show_queue (PLT_WINDOW (window), queue) && self->client != NULL)
+        {
+          /* With the first snapshot. */
+          g_free (self->start_queue);
+          self->start_queue = g_strdup (queue);
+          g_signal_connect_object (self->client, "synced", G_CALLBACK (start_queue_synced_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
     }
 
+  self->screenshot_after_s = (guint) CLAMP (screenshot_after, 0, 3600);
   if (self->screenshot_path != NULL)
     screenshot_begin (self, window);
 
@@ -1294,6 +1356,7 @@ plt_application_dispose (GObject *object)
   PltApplication *self = (PltApplication *)object;
 
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->screenshot_after_id, g_source_remove);
   g_clear_handle_id (&self->relogin_id, g_source_remove);
   g_clear_weak_pointer (&self->screenshot_window);
   if (self->alerts != NULL)
@@ -1316,6 +1379,7 @@ plt_application_finalize (GObject *object)
   PltApplication *self = (PltApplication *)object;
 
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->start_queue, g_free);
   g_clear_pointer (&self->login_user, g_free);
   g_clear_pointer (&self->login_password_file, g_free);
   g_clear_pointer (&self->wallboard_layout, plt_wallboard_layout_free);
@@ -1360,8 +1424,12 @@ plt_application_init (PltApplication *self)
       N_("Log in to the router as this user, for instance a wallboard account"), N_("NAME") },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("With --user: the file whose first line is the password (- for standard input); read again to log in when the session expires"), N_("FILE") },
+    { "queue", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the page of this queue (its id) once the boards are shown"), N_("ID") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save the window’s content as a PNG image once the boards are shown, then quit"), N_("FILE") },
+    { "screenshot-after", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --screenshot: wait this many seconds after the boards are shown"), N_("SECONDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and quit"), NULL },
     { NULL }

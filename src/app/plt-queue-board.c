@@ -10,7 +10,7 @@
 #include "plt-membership-model.h"
 #include "plt-queue-board-private.h"
 #include "plt-queue-card.h"
-#include "plt-queue-detail.h"
+#include "plt-queue-detail-private.h"
 #include "plt-store.h"
 
 struct _PltQueueBoard
@@ -78,6 +78,7 @@ alerts_changed_cb (PltQueueBoard *self)
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, &card, NULL))
     update_card_alert (self, card);
+  update_card_alert (self, _plt_queue_detail_get_card (self->detail));
 }
 
 static void
@@ -557,6 +558,7 @@ plt_queue_board_show_queue (PltQueueBoard *self,
     return FALSE;
 
   plt_queue_detail_set_queue_id (self->detail, queue_id);
+  update_card_alert (self, _plt_queue_detail_get_card (self->detail));
   update_detail_title (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.back", TRUE);
