@@ -134,6 +134,30 @@ save_texture (GdkTexture *texture,
   g_test_message ("Saved %s", path);
 }
 
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* Returns: (transfer container): the descendants of @widget of @type */
+static GPtrArray *
+find_widgets (GtkWidget *widget,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  return found;
+}
+
 /* The standalone editor: a timeline over a coverage chart ------------------- */
 
 typedef struct
@@ -894,6 +918,37 @@ test_page_edit_save_undo (Live          *live,
     g_signal_emit_by_name (timeline_of (sam), "template-dropped", "builtin-early", "a-08", "2026-11-24");
     g_assert_nonnull (plt_schedule_lookup (plt_planning_document_get_draft (document), "a-08", &tuesday));
     wait_until (page_saved, sam, "the template's shift to be saved");
+  }
+
+  /* Enter opens the block's editor: an hour later end, applied */
+  {
+    const PltShift *shift = monday_shift (sam, "a-01");
+    gint64 end = shift->end;
+    g_autoptr(GPtrArray) spins = NULL;
+    g_autoptr(GPtrArray) buttons = NULL;
+    GtkWidget *editor;
+
+    g_assert_true (plt_timeline_focus_block (timeline_of (sam), shift->id, -1));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline_of (sam)), "timeline.activate", NULL));
+    editor = _plt_planning_page_get_block_editor (sam->page);
+    g_assert_nonnull (editor);
+    gtk_test_widget_wait_for_draw (editor);
+    {
+      g_autoptr(GdkTexture) texture = plt_render_widget (editor);
+
+      if (texture != NULL)
+        save_texture (texture, "planning-block-editor.png");
+    }
+    spins = find_widgets (editor, GTK_TYPE_SPIN_BUTTON);
+    g_assert_cmpuint (spins->len, ==, 2);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1),
+                               gtk_spin_button_get_value (g_ptr_array_index (spins, 1)) + 60);
+    buttons = find_widgets (editor, GTK_TYPE_BUTTON);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Apply") == 0)
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+    g_assert_cmpint (monday_shift (sam, "a-01")->end, ==, end + HOUR);
+    wait_until (page_saved, sam, "the edited end to be saved");
   }
 
   /* The snap toggle is the document's snapping */

@@ -3335,6 +3335,12 @@ _plt_planning_page_get_last_toast (PltPlanningPage *self)
 }
 
 GtkWidget *
+_plt_planning_page_get_block_editor (PltPlanningPage *self)
+{
+  return self->edit_popover;
+}
+
+GtkWidget *
 _plt_planning_page_get_publish_dialog (PltPlanningPage *self)
 {
   return self->publish_dialog;

@@ -79,6 +79,8 @@ const char *_plt_planning_page_get_sync_text  (PltPlanningPage *self);
 const char *_plt_planning_page_get_view       (PltPlanningPage *self);
 /* The last toast's title */
 const char *_plt_planning_page_get_last_toast (PltPlanningPage *self);
+/* The block editor (Enter, a double click), while it is open */
+GtkWidget  *_plt_planning_page_get_block_editor (PltPlanningPage *self);
 /* The publish confirmation, while it is open */
 GtkWidget  *_plt_planning_page_get_publish_dialog (PltPlanningPage *self);
 /* Builds the print job of what is shown and exports it as PDF. */
