@@ -571,6 +571,8 @@ update_actions (PltPlanningPage *self)
   set_action_enabled (self, "import-forecast", self->document != NULL);
 
   gtk_widget_set_visible (self->edit_box, can (self, PLT_PLANNING_CAN_EDIT));
+  /* Rules and templates are the planners': an agent sees their days only */
+  gtk_widget_set_visible (self->side_revealer, can (self, PLT_PLANNING_CAN_EDIT));
   gtk_widget_set_visible (self->review_toggle, can (self, PLT_PLANNING_CAN_REVIEW));
   gtk_widget_set_visible (self->publish_button, can (self, PLT_PLANNING_CAN_PUBLISH));
 }

@@ -1759,6 +1759,28 @@ _plt_timeline_drag_update (PltTimeline *self,
       self->drag_moved = TRUE;
     }
 
+  /* Near an edge, the view follows the pointer */
+  if (self->vadjustment != NULL)
+    {
+      double height = gtk_widget_get_height (GTK_WIDGET (self));
+      double value = gtk_adjustment_get_value (self->vadjustment);
+
+      if (y > height - 24 && height > HEADER_HEIGHT + 48)
+        gtk_adjustment_set_value (self->vadjustment, value + ROW_HEIGHT / 3);
+      else if (y < HEADER_HEIGHT + 24 && y >= HEADER_HEIGHT && value > 0)
+        gtk_adjustment_set_value (self->vadjustment, value - ROW_HEIGHT / 3);
+    }
+  if (self->hadjustment != NULL && !self->fit)
+    {
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+      double value = gtk_adjustment_get_value (self->hadjustment);
+
+      if (x > width - 24)
+        gtk_adjustment_set_value (self->hadjustment, value + 12);
+      else if (x < NAMES_WIDTH + 24 && value > 0)
+        gtk_adjustment_set_value (self->hadjustment, value - 12);
+    }
+
   geometry (self, &g);
   agent = row_agent (self, row_at_y (self, y));
   update_preview (self, plt_timeline_time_for_x (&g, x), agent != NULL ? agent->id : NULL);
