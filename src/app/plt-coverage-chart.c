@@ -295,10 +295,13 @@ hatch (GtkSnapshot           *snapshot,
 
   if (dots)
     {
-      graphene_rect_t tile = GRAPHENE_RECT_INIT (rect->origin.x, rect->origin.y, 5, 5);
+      /* Tiles on one grid for the whole chart: neighbours' dots line up */
+      float ox = floorf (rect->origin.x / 5) * 5;
+      float oy = floorf (rect->origin.y / 5) * 5;
+      graphene_rect_t tile = GRAPHENE_RECT_INIT (ox, oy, 5, 5);
 
       gtk_snapshot_push_repeat (snapshot, rect, &tile);
-      gtk_snapshot_append_color (snapshot, ink, &GRAPHENE_RECT_INIT (rect->origin.x + 1.5f, rect->origin.y + 1.5f, 2, 2));
+      gtk_snapshot_append_color (snapshot, ink, &GRAPHENE_RECT_INIT (ox + 1.5f, oy + 1.5f, 2, 2));
       gtk_snapshot_pop (snapshot);
     }
   else
@@ -311,9 +314,11 @@ hatch (GtkSnapshot           *snapshot,
       stops[1] = (GskColorStop) { 0.4f, *ink };
       stops[2] = (GskColorStop) { 0.4f, clear };
       stops[3] = (GskColorStop) { 1.0f, clear };
+      /* Anchored at the widget's origin: the stripes run on across
+       * neighbouring intervals instead of starting again in each */
       gtk_snapshot_append_repeating_linear_gradient (snapshot, rect,
-                                                     &GRAPHENE_POINT_INIT (rect->origin.x, rect->origin.y),
-                                                     &GRAPHENE_POINT_INIT (rect->origin.x + 4, rect->origin.y - 4),
+                                                     &GRAPHENE_POINT_INIT (0, 0),
+                                                     &GRAPHENE_POINT_INIT (4, -4),
                                                      stops, G_N_ELEMENTS (stops));
     }
 }

@@ -230,8 +230,9 @@ append_stripes (GtkSnapshot           *snapshot,
 {
   GdkRGBA clear = *ink;
   GskColorStop stops[4];
-  graphene_point_t start = GRAPHENE_POINT_INIT (rect->origin.x, rect->origin.y);
-  graphene_point_t end = GRAPHENE_POINT_INIT (rect->origin.x + dx, rect->origin.y + dy);
+  /* Anchored at the origin: a pattern runs on across neighbouring blocks */
+  graphene_point_t start = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t end = GRAPHENE_POINT_INIT (dx, dy);
 
   clear.alpha = 0;
   stops[0] = (GskColorStop) { 0.0f, *ink };
@@ -271,11 +272,12 @@ append_pattern (GtkSnapshot           *snapshot,
       break;
     case PLT_PATTERN_DOTS:
       {
-        graphene_rect_t tile = GRAPHENE_RECT_INIT (rect->origin.x, rect->origin.y, 6, 6);
+        float ox = floorf (rect->origin.x / 6) * 6;
+        float oy = floorf (rect->origin.y / 6) * 6;
+        graphene_rect_t tile = GRAPHENE_RECT_INIT (ox, oy, 6, 6);
 
         gtk_snapshot_push_repeat (snapshot, rect, &tile);
-        gtk_snapshot_append_color (snapshot, ink,
-                                   &GRAPHENE_RECT_INIT (rect->origin.x + 2, rect->origin.y + 2, 2.5f, 2.5f));
+        gtk_snapshot_append_color (snapshot, ink, &GRAPHENE_RECT_INIT (ox + 2, oy + 2, 2.5f, 2.5f));
         gtk_snapshot_pop (snapshot);
       }
       break;
