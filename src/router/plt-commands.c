@@ -654,8 +654,8 @@ handle_history (PltCommands      *self,
   const PltSupervisorMessage *query = message->u.supervisor;
   PltRouter *router = self->router;
   gint64 step_ms = (gint64) (query->step_s != 0 ? query->step_s : 60) * 1000;
-  g_autoptr(GPtrArray) agents = _plt_router_list_agents (router);
-  g_autoptr(GPtrArray) queue_data = plt_acd_dup_queues (router->acd);
+  g_autoptr(GPtrArray) agents = NULL;
+  g_autoptr(GPtrArray) queue_data = NULL;
   g_autoptr(GHashTable) agent_ids = NULL;
   g_autoptr(GHashTable) queue_ids = NULL;
   g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
@@ -671,6 +671,12 @@ handle_history (PltCommands      *self,
   gint64 day_start;
   gint64 to;
 
+  /* First the ACD up to now: advancing it publishes agents anew, and the
+   * list below borrows the published data. */
+  catch_up (self);
+  agents = _plt_router_list_agents (router);
+  queue_data = plt_acd_dup_queues (router->acd);
+
   agent_ids = resolve_ids (self, session, query->id, PLT_ACD_ENTITY_AGENT, agents, query->agents);
   if (agent_ids == NULL)
     return;
@@ -678,7 +684,6 @@ handle_history (PltCommands      *self,
   if (queue_ids == NULL)
     return;
 
-  catch_up (self);
   /* Nothing happened after now: the samples stop there. */
   to = MIN (query->to_ms, _plt_router_now (router));
   to = MAX (to, query->from_ms);
