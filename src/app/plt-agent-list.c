@@ -60,6 +60,7 @@ struct _PltAgentList
   GtkDropDown        *queue_dropdown;
   GtkDropDown        *skill_dropdown;
   GtkLabel           *count_label;
+  GtkMenuButton      *actions_button;
   GtkMenuButton      *stress_button;
   GtkToggleButton    *group_button;
   GtkToggleButton    *list_button;
@@ -1715,6 +1716,7 @@ update_action_state (PltAgentList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.message", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.message-team", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agent.open", agent != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->actions_button), agent != NULL);
 }
 
 /* Views ------------------------------------------------------------------ */
@@ -1976,6 +1978,7 @@ plt_agent_list_class_init (PltAgentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, queue_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, skill_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PltAgentList, actions_button);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, stress_button);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, group_button);
   gtk_widget_class_bind_template_child (widget_class, PltAgentList, list_button);
@@ -2143,6 +2146,12 @@ plt_agent_list_init (PltAgentList *self)
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_action_state), self,
                            G_CONNECT_SWAPPED);
 
+  /* The same actions in sight: a menu of the selected agent. */
+  {
+    g_autoptr(GMenuModel) menu = build_agent_menu ();
+
+    gtk_menu_button_set_menu_model (self->actions_button, menu);
+  }
   setup_stress_popover (self);
   setup_column_menu (self);
 
