@@ -1128,6 +1128,8 @@ plt_wallboard_window_set_client (PltWallboardWindow *self,
     {
       self->alerts = plt_alert_monitor_new (plt_client_get_model (client), plt_client_get_clock (client));
       plt_alert_monitor_set_thresholds (self->alerts, &self->thresholds);
+      /* The same engine as the console's: projected breaches too. */
+      plt_alert_monitor_set_trends (self->alerts, plt_client_get_queue_trends (client));
     }
   plt_wallboard_ticker_set_monitor (self->ticker, self->alerts);
 
