@@ -143,6 +143,65 @@ mark (PltStore *store,
   plt_store_mark_changed (store, id);
 }
 
+/* The show func sees each item the flush announces, before the emission
+ * that covers it: a consumer handling the emission finds them all shown. */
+typedef struct
+{
+  GHashTable *shown;
+  guint       n_calls;
+  gboolean    ordered;
+} Shown;
+
+static void
+show_cb (gpointer item,
+         gpointer user_data)
+{
+  Shown *seen = user_data;
+
+  seen->n_calls++;
+  g_hash_table_add (seen->shown, item);
+}
+
+static void
+shown_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Shown      *seen)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      seen->ordered &= g_hash_table_contains (seen->shown, item);
+    }
+}
+
+static void
+test_show_func (void)
+{
+  g_autoptr(PltStore) store = store_with (20);
+  g_autoptr(GHashTable) set = g_hash_table_new (NULL, NULL);
+  g_autoptr(PltTeam) extra = plt_team_new ("extra");
+  Shown seen = { set, 0, TRUE };
+
+  plt_store_set_show_func (store, show_cb, &seen);
+  g_signal_connect (store, "items-changed", G_CALLBACK (shown_changed_cb), &seen);
+
+  mark (store, 2);
+  mark (store, 3);
+  mark (store, 9);
+  plt_store_add (store, "extra", extra);
+  g_assert_cmpuint (plt_store_flush (store), ==, 3);
+  g_assert_cmpuint (seen.n_calls, ==, 4);
+  g_assert_true (seen.ordered);
+
+  /* Nothing pending, nothing shown. */
+  g_assert_cmpuint (plt_store_flush (store), ==, 0);
+  g_assert_cmpuint (seen.n_calls, ==, 4);
+  g_signal_handlers_disconnect_by_data (store, &seen);
+}
+
 static void
 remove_at (PltStore *store,
            guint     i)
@@ -512,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Store/foreach-pending", test_foreach_pending);
   g_test_add_func ("/Plateau/Store/n-pending-property", test_n_pending_property);
   g_test_add_func ("/Plateau/Store/large-churn", test_large_churn);
+  g_test_add_func ("/Plateau/Store/show-func", test_show_func);
 
   return g_test_run ();
 }

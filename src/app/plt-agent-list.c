@@ -130,6 +130,8 @@ struct _PltAgentList
   GtkWidget          *stress_empty;
   gint64              stress_evaluated;
 
+  guint               flush_tick_id;
+  gint64              last_flush_us;
   gint64              now;
 
   guint               updating_teams : 1;
@@ -581,61 +583,83 @@ tile_setup_cb (GtkSignalListItemFactory *factory,
 
 /* Sorting ---------------------------------------------------------------- */
 
-static int
-compare_state (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+/*
+ * The sorters read the agents' sort keys (plt_agent_get_sort_keys()): what
+ * the views were told at the store's last flush, not the values that
+ * changed since. GtkColumnViewSorter (GTK 4.8) keeps no keys of its own
+ * and compares the objects as they are: with live values, a sort model
+ * would meet an order that no longer holds while it places the agents of
+ * one ::items-changed, the others having changed already.
+ */
+
+static const PltAgentSortKeys *
+keys_of (gpointer item)
 {
-  PltAgent *agent_a = (PltAgent *) a;
-  PltAgent *agent_b = (PltAgent *) b;
-  int rank_a = plt_agent_state_get_rank (plt_agent_get_state (agent_a));
-  int rank_b = plt_agent_state_get_rank (plt_agent_get_state (agent_b));
-  gint64 since_a, since_b;
-
-  if (rank_a != rank_b)
-    return rank_a < rank_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-
-  /* Within a state, the longest in it first. */
-  since_a = plt_agent_get_since (agent_a);
-  since_b = plt_agent_get_since (agent_b);
-  if (since_a != since_b)
-    return since_a < since_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-
-  return GTK_ORDERING_EQUAL;
+  return plt_agent_get_sort_keys (PLT_AGENT (item));
 }
 
-static int
-compare_optional_names (const char *name_a,
-                        const char *name_b)
+/* A name to sort by; agents without one go last. */
+static char *
+last_if_none (const char *name)
 {
-  /* Agents without one go last. */
-  if (name_a == NULL || name_b == NULL)
-    {
-      if (name_a == name_b)
-        return GTK_ORDERING_EQUAL;
-      return name_a == NULL ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-    }
-
-  return gtk_ordering_from_cmpfunc (g_utf8_collate (name_a, name_b));
+  return g_strdup (name != NULL ? name : "\xef\xbf\xbf");
 }
 
-static int
-compare_queue (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  PltAgentList *self = user_data;
+static char *
+name_key_cb (gpointer item, gpointer user_data) { return g_strdup (keys_of (item)->name); }
+static char *
+team_key_cb (gpointer item, gpointer user_data) { return g_strdup (keys_of (item)->team_name); }
+static char *
+queue_key_cb (gpointer item, gpointer user_data) { return last_if_none (queue_name_for_id (user_data, keys_of (item)->queue_id)); }
+static char *
+contact_key_cb (gpointer item, gpointer user_data) { return last_if_none (keys_of (item)->call_id); }
 
-  return compare_optional_names (queue_name_for_id (self, plt_agent_get_queue_id ((PltAgent *) a)),
-                                 queue_name_for_id (self, plt_agent_get_queue_id ((PltAgent *) b)));
+/* By the state's rank (the states a supervisor acts on first), then the
+ * longest in it first. */
+static gint64
+state_key_cb (gpointer item, gpointer user_data)
+{
+  const PltAgentSortKeys *keys = keys_of (item);
+
+  return (gint64) plt_agent_state_get_rank (keys->state) * ((gint64) 1 << 52) +
+         CLAMP (keys->since, 0, ((gint64) 1 << 52) - 1);
 }
 
-static int
-compare_contact (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+static gint64
+since_key_cb (gpointer item, gpointer user_data) { return keys_of (item)->since; }
+static gint64
+handled_key_cb (gpointer item, gpointer user_data) { return keys_of (item)->handled; }
+static double
+aht_key_cb (gpointer item, gpointer user_data) { return keys_of (item)->aht_s; }
+static double
+occupancy_key_cb (gpointer item, gpointer user_data) { return keys_of (item)->occupancy; }
+static double
+adherence_key_cb (gpointer item, gpointer user_data) { return keys_of (item)->adherence; }
+
+static GtkExpression *
+key_expression (GType      type,
+                GCallback  key,
+                gpointer   user_data)
 {
-  return compare_optional_names (plt_agent_get_call_id ((PltAgent *) a), plt_agent_get_call_id ((PltAgent *) b));
+  return gtk_cclosure_expression_new (type, NULL, 0, NULL, key, user_data, NULL);
+}
+
+static GtkSorter *
+string_sorter (GCallback key,
+               gpointer  user_data)
+{
+  return GTK_SORTER (gtk_string_sorter_new (key_expression (G_TYPE_STRING, key, user_data)));
+}
+
+static GtkSorter *
+numeric_sorter (GType        type,
+                GCallback    key,
+                GtkSortType  order)
+{
+  GtkNumericSorter *sorter = gtk_numeric_sorter_new (key_expression (type, key, NULL));
+
+  gtk_numeric_sorter_set_sort_order (sorter, order);
+  return GTK_SORTER (sorter);
 }
 
 static void
@@ -647,36 +671,21 @@ set_column_sorter (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, owned);
 }
 
-static GtkSorter *
-numeric_sorter (const char  *property,
-                GtkSortType  order)
-{
-  GtkNumericSorter *sorter = gtk_numeric_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, property));
-
-  gtk_numeric_sorter_set_sort_order (sorter, order);
-  return GTK_SORTER (sorter);
-}
-
 static void
 setup_sorters (PltAgentList *self)
 {
-  set_column_sorter (self->name_column,
-                     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "name"))));
-  set_column_sorter (self->team_column,
-                     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "team-name"))));
-  set_column_sorter (self->state_column,
-                     GTK_SORTER (gtk_custom_sorter_new (compare_state, NULL, NULL)));
+  set_column_sorter (self->name_column, string_sorter (G_CALLBACK (name_key_cb), NULL));
+  set_column_sorter (self->team_column, string_sorter (G_CALLBACK (team_key_cb), NULL));
+  set_column_sorter (self->state_column, numeric_sorter (G_TYPE_INT64, G_CALLBACK (state_key_cb), GTK_SORT_ASCENDING));
   /* A longer time in state is an earlier "since". */
-  set_column_sorter (self->time_column, numeric_sorter ("since", GTK_SORT_DESCENDING));
-  set_column_sorter (self->queue_column,
-                     GTK_SORTER (gtk_custom_sorter_new (compare_queue, self, NULL)));
-  set_column_sorter (self->contact_column,
-                     GTK_SORTER (gtk_custom_sorter_new (compare_contact, NULL, NULL)));
+  set_column_sorter (self->time_column, numeric_sorter (G_TYPE_INT64, G_CALLBACK (since_key_cb), GTK_SORT_ASCENDING));
+  set_column_sorter (self->queue_column, string_sorter (G_CALLBACK (queue_key_cb), self));
+  set_column_sorter (self->contact_column, string_sorter (G_CALLBACK (contact_key_cb), NULL));
   /* Figures: the most first on the first click. */
-  set_column_sorter (self->handled_column, numeric_sorter ("handled", GTK_SORT_DESCENDING));
-  set_column_sorter (self->aht_column, numeric_sorter ("aht", GTK_SORT_DESCENDING));
-  set_column_sorter (self->occupancy_column, numeric_sorter ("occupancy", GTK_SORT_DESCENDING));
-  set_column_sorter (self->adherence_column, numeric_sorter ("adherence", GTK_SORT_ASCENDING));
+  set_column_sorter (self->handled_column, numeric_sorter (G_TYPE_INT64, G_CALLBACK (handled_key_cb), GTK_SORT_DESCENDING));
+  set_column_sorter (self->aht_column, numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (aht_key_cb), GTK_SORT_DESCENDING));
+  set_column_sorter (self->occupancy_column, numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (occupancy_key_cb), GTK_SORT_DESCENDING));
+  set_column_sorter (self->adherence_column, numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (adherence_key_cb), GTK_SORT_ASCENDING));
 }
 
 static void
@@ -1185,11 +1194,12 @@ stress_row_new (PltAgentList          *self,
 static void
 update_stress_list (PltAgentList *self)
 {
-  g_autoptr(GPtrArray) signals = plt_stress_tracker_dup_signals (self->stress);
+  g_autoptr(GPtrArray) signals = NULL;
   g_autofree char *tooltip = NULL;
   GtkWidget *child;
   guint shown = 0;
 
+  signals = plt_stress_tracker_dup_signals (self->stress);
   while ((child = gtk_widget_get_first_child (self->stress_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->stress_list), child);
 
@@ -1255,6 +1265,8 @@ setup_stress_popover (PltAgentList *self)
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (self->stress_button, popover);
+  /* Current when opened, whatever the last evaluation. */
+  g_signal_connect_object (popover, "show", G_CALLBACK (update_stress_list), self, G_CONNECT_SWAPPED);
   update_stress_list (self);
 }
 
@@ -1276,9 +1288,10 @@ agents_changed_cb (PltAgentList *self,
       observe_agent (self, agent);
     }
 
-  update_count (self);
-  if (removed > 0 || added > 0)
-    update_stress_list (self);
+  /* A change in place (removed == added) changes no count; the popover's
+   * list is rebuilt when shown and with each evaluation. */
+  if (removed != added)
+    update_count (self);
 }
 
 static void
@@ -1750,11 +1763,54 @@ view_toggled_cb (PltAgentList *self)
   if (!tiles && !gtk_toggle_button_get_active (self->list_button))
     return;
 
+  /* Only the view shown follows the agents. */
+  plt_board_model_set_model (to_model, G_LIST_MODEL (self->sort_model));
+  plt_board_model_set_model (tiles ? self->rows : self->tiles, NULL);
   plt_board_model_flush (to_model);
   if (item != NULL)
     gtk_single_selection_set_selected (to, plt_board_model_find (to_model, item));
   update_count (self);
   update_action_state (self);
+}
+
+/* Frames ------------------------------------------------------------------ */
+
+/* Changes wait for a frame, not for the model's timer: flushed in a
+ * frame's update phase, the rows follow in the same frame's layout. At most
+ * one flush every FLUSH_MIN_US: each costs a pass over the board's rows,
+ * and 20 a second keep the event → screen latency well under 100 ms. (The
+ * model's own timer flushes while the board is not shown.) */
+#define FLUSH_MIN_US (50 * 1000)
+
+static gboolean
+flush_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  PltAgentList *self = PLT_AGENT_LIST (widget);
+  gint64 frame_time = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (frame_time - self->last_flush_us < FLUSH_MIN_US)
+    return G_SOURCE_CONTINUE;
+
+  self->flush_tick_id = 0;
+  self->last_flush_us = frame_time;
+  if (self->model != NULL)
+    plt_model_flush (self->model);
+  plt_board_model_flush (self->rows);
+  plt_board_model_flush (self->tiles);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+agents_pending_cb (PltAgentList *self)
+{
+  if (self->flush_tick_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      self->model == NULL || plt_store_get_n_pending (plt_model_get_agents (self->model)) == 0)
+    return;
+
+  self->flush_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flush_tick_cb, NULL, NULL);
 }
 
 /* The clock -------------------------------------------------------------- */
@@ -1800,6 +1856,11 @@ plt_agent_list_unmap (GtkWidget *widget)
   PltAgentList *self = PLT_AGENT_LIST (widget);
 
   g_signal_group_set_target (self->clock_signals, NULL);
+  if (self->flush_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->flush_tick_id);
+      self->flush_tick_id = 0;
+    }
 
   GTK_WIDGET_CLASS (plt_agent_list_parent_class)->unmap (widget);
 }
@@ -2099,7 +2160,7 @@ plt_agent_list_init (PltAgentList *self)
                            G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
 
   setup_sorters (self);
-  team_sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PLT_TYPE_AGENT, NULL, "team-name")));
+  team_sorter = string_sorter (G_CALLBACK (team_key_cb), NULL);
   self->group_sorter = GTK_SORTER (gtk_multi_sorter_new ());
   gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter), team_sorter);
   gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter),
@@ -2112,7 +2173,8 @@ plt_agent_list_init (PltAgentList *self)
 
   /* The rows of the table (grouped or not) and of the tiles (never). */
   self->rows = plt_board_model_new (G_LIST_MODEL (self->sort_model));
-  self->tiles = plt_board_model_new (G_LIST_MODEL (self->sort_model));
+  /* The view not shown follows nothing: attached when shown. */
+  self->tiles = plt_board_model_new (NULL);
 
   self->row_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->row_selection, FALSE);
@@ -2162,6 +2224,8 @@ plt_agent_list_init (PltAgentList *self)
   self->agents_signals = g_signal_group_new (PLT_TYPE_STORE);
   g_signal_group_connect_swapped (self->agents_signals, "items-changed",
                                   G_CALLBACK (agents_changed_cb), self);
+  g_signal_group_connect_swapped (self->agents_signals, "notify::n-pending",
+                                  G_CALLBACK (agents_pending_cb), self);
 
   self->teams_signals = g_signal_group_new (PLT_TYPE_STORE);
   g_signal_group_connect_swapped (self->teams_signals, "items-changed",

@@ -70,15 +70,39 @@ update_state (PltAgentTile *self)
   plt_stress_badge_set_flags (PLT_STRESS_BADGE (self->badge),
                               self->agent != NULL ? plt_agent_get_stress (self->agent) : 0);
 
-  /* The tile reads as one sentence: "Camille Martin, on call". */
+  /* The tile reads as one sentence: "Camille Martin, on call"; its
+   * tooltip is made when asked for (query-tooltip): setting one on every
+   * change costs a round trip to the X server. */
   display = plt_agent_state_dup_display (state, self->agent != NULL ? plt_agent_get_reason (self->agent) : NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), display);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->agent != NULL ? plt_agent_get_name (self->agent) : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, display,
                                   -1);
   update_time (self);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  PltAgentTile *self)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *stress = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->agent == NULL)
+    return FALSE;
+
+  display = plt_agent_state_dup_display (plt_agent_get_state (self->agent), plt_agent_get_reason (self->agent));
+  stress = plt_stress_badge_describe (plt_agent_get_stress (self->agent));
+  text = stress != NULL ? g_strdup_printf ("%s\n%s", display, stress) : g_strdup (display);
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
 }
 
 static void
@@ -215,6 +239,9 @@ plt_agent_tile_init (PltAgentTile *self)
   attach (self, self->name, 1, 0, 1);
   attach (self, self->time, 1, 1, 1);
   attach (self, self->badge, 2, 0, 2);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   self->agent_signals = g_signal_group_new (PLT_TYPE_AGENT);
   g_signal_group_connect_swapped (self->agent_signals, "notify::state", G_CALLBACK (update_state), self);

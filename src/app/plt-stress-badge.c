@@ -64,6 +64,23 @@ plt_stress_badge_describe (guint flags)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Made when asked for: setting a tooltip costs a round trip to X. */
+static gboolean
+query_tooltip_cb (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  PltStressBadge *self)
+{
+  g_autofree char *text = plt_stress_badge_describe (self->flags);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 plt_stress_badge_dispose (GObject *object)
 {
@@ -136,6 +153,8 @@ plt_stress_badge_init (PltStressBadge *self)
   self->image = gtk_image_new_from_icon_name ("face-tired-symbolic");
   gtk_widget_set_parent (self->image, GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 }
 
 GtkWidget *
@@ -166,7 +185,6 @@ plt_stress_badge_set_flags (PltStressBadge *self,
   self->flags = flags;
   text = plt_stress_badge_describe (flags);
   gtk_widget_set_visible (GTK_WIDGET (self), flags != 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGS]);

@@ -37,6 +37,8 @@ struct _PltAgent
   double            occupancy;
   double            adherence;
   guint             stress;
+
+  PltAgentSortKeys  sort_keys;
 };
 
 G_DEFINE_FINAL_TYPE (PltAgent, plt_agent, G_TYPE_OBJECT)
@@ -82,6 +84,10 @@ plt_agent_finalize (GObject *object)
   g_clear_pointer (&self->call_id, g_free);
   g_clear_pointer (&self->queues, g_strfreev);
   set_skills (self, NULL, 0);
+  g_clear_pointer (&self->sort_keys.name, g_free);
+  g_clear_pointer (&self->sort_keys.team_name, g_free);
+  g_clear_pointer (&self->sort_keys.queue_id, g_free);
+  g_clear_pointer (&self->sort_keys.call_id, g_free);
 
   G_OBJECT_CLASS (plt_agent_parent_class)->finalize (object);
 }
@@ -272,6 +278,48 @@ plt_agent_init (PltAgent *self)
   self->aht_s = -1;
   self->occupancy = -1;
   self->adherence = -1;
+  self->sort_keys.handled = -1;
+  self->sort_keys.aht_s = -1;
+  self->sort_keys.occupancy = -1;
+  self->sort_keys.adherence = -1;
+}
+
+static void
+set_key_string (char       **key,
+                const char  *value)
+{
+  if (g_strcmp0 (*key, value) == 0)
+    return;
+  g_free (*key);
+  *key = g_strdup (value);
+}
+
+void
+plt_agent_commit (PltAgent *self)
+{
+  PltAgentSortKeys *keys;
+
+  g_return_if_fail (PLT_IS_AGENT (self));
+
+  keys = &self->sort_keys;
+  set_key_string (&keys->name, self->name);
+  set_key_string (&keys->team_name, self->team_name);
+  set_key_string (&keys->queue_id, self->queue_id);
+  set_key_string (&keys->call_id, self->call_id);
+  keys->state = self->state;
+  keys->since = self->since;
+  keys->handled = self->handled;
+  keys->aht_s = self->aht_s;
+  keys->occupancy = self->occupancy;
+  keys->adherence = self->adherence;
+}
+
+const PltAgentSortKeys *
+plt_agent_get_sort_keys (PltAgent *self)
+{
+  g_return_val_if_fail (PLT_IS_AGENT (self), NULL);
+
+  return &self->sort_keys;
 }
 
 static gboolean

@@ -61,6 +61,34 @@ PltAgentData     *plt_agent_to_data        (PltAgent   *self);
 guint             plt_agent_get_skill_level (PltAgent   *self,
                                              const char *queue_id);
 
+/**
+ * PltAgentSortKeys:
+ *
+ * What the views were last told of the agent (plt_agent_commit(), called
+ * by the agents' store as it announces the agent): the values sorted
+ * views order by. An agent changes in place as deltas arrive, before its
+ * store announces it; a sort model comparing the live values would find
+ * an order that no longer holds.
+ */
+typedef struct
+{
+  char          *name;
+  char          *team_name;
+  char          *queue_id;
+  char          *call_id;
+  PltAgentState  state;
+  gint64         since;
+  gint64         handled;
+  double         aht_s;
+  double         occupancy;
+  double         adherence;
+} PltAgentSortKeys;
+
+/* Copies the agent's current values to its sort keys. */
+void              plt_agent_commit          (PltAgent   *self);
+/* Returns: (transfer none) */
+const PltAgentSortKeys *plt_agent_get_sort_keys (PltAgent *self);
+
 /* Keeps today's figures of @figures (other periods are ignored). Returns
  * TRUE when a figure changed. */
 gboolean          plt_agent_set_kpi         (PltAgent            *self,

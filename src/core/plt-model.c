@@ -402,6 +402,8 @@ plt_model_init (PltModel *self)
 {
   self->teams = plt_store_new (PLT_TYPE_TEAM);
   self->agents = plt_store_new (PLT_TYPE_AGENT);
+  /* Sorted views compare what they were told, not what is pending. */
+  plt_store_set_show_func (self->agents, (GFunc) plt_agent_commit, NULL);
   self->queues = plt_store_new (PLT_TYPE_QUEUE);
   self->calls = plt_store_new (PLT_TYPE_CALL);
   self->flush_interval = DEFAULT_FLUSH_INTERVAL;

@@ -31,6 +31,9 @@ struct _PltStore
   GPtrArray  *added;      /* Entry*, borrowed: pending additions, in order */
   guint       n_changed;
   guint       n_removed;
+
+  GFunc       show_func;  /* nullable: called on each item as it is announced */
+  gpointer    show_data;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -382,11 +385,14 @@ flush_removals (PltStore *self)
 }
 
 static void
-show_current (Entry *entry)
+show_current (PltStore *self,
+              Entry    *entry)
 {
   entry->changed = FALSE;
   if (entry->shown != entry->item)
     g_set_object (&entry->shown, entry->item);
+  if (self->show_func != NULL)
+    self->show_func (entry->shown, self->show_data);
 }
 
 static guint
@@ -405,7 +411,7 @@ flush_changes (PltStore *self)
           Entry *entry = g_ptr_array_index (self->view, i);
 
           if (entry->changed)
-            show_current (entry);
+            show_current (self, entry);
         }
       self->n_changed = 0;
 
@@ -426,7 +432,7 @@ flush_changes (PltStore *self)
       start = i;
       while (i < n && ((Entry *) g_ptr_array_index (self->view, i))->changed)
         {
-          show_current (g_ptr_array_index (self->view, i));
+          show_current (self, g_ptr_array_index (self->view, i));
           self->n_changed--;
           i++;
         }
@@ -452,6 +458,8 @@ flush_additions (PltStore *self)
       Entry *entry = g_ptr_array_index (self->added, i);
 
       entry->shown = g_object_ref (entry->item);
+      if (self->show_func != NULL)
+        self->show_func (entry->shown, self->show_data);
       g_ptr_array_add (self->view, entry);
     }
   g_ptr_array_set_size (self->added, 0);
@@ -524,6 +532,17 @@ plt_store_foreach (PltStore *self,
 
   for (guint i = 0; i < ids->len; i++)
     func (g_ptr_array_index (ids, i), g_ptr_array_index (items, i), user_data);
+}
+
+void
+plt_store_set_show_func (PltStore *self,
+                         GFunc     func,
+                         gpointer  user_data)
+{
+  g_return_if_fail (PLT_IS_STORE (self));
+
+  self->show_func = func;
+  self->show_data = user_data;
 }
 
 guint

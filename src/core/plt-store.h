@@ -46,5 +46,11 @@ void       plt_store_foreach          (PltStore    *self,
                                        GHFunc       func,
                                        gpointer     user_data);
 guint      plt_store_get_size         (PltStore    *self);   /* pending state */
+/* @func (nullable) is called on each item the flush announces, added or
+ * changed, just before the ::items-changed that covers it: for items that
+ * keep, as their sort keys, what the views were told (plt_agent_commit()). */
+void       plt_store_set_show_func    (PltStore    *self,
+                                       GFunc        func,
+                                       gpointer     user_data);
 
 G_END_DECLS
