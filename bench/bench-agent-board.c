@@ -17,10 +17,11 @@
  * the agent, the worst case for the sort model.
  *
  * Figures: the frame time (from the start of a frame's update phase to the
- * end of its paint: the console's work per frame) and the interval between
+ * end of its paint: the console's work per frame, the agents' flush
+ * included, PltAgentList flushing them at a frame) and the interval between
  * frames; the event → screen latency (from an update's decoding to the end
- * of the first frame painted after the board announced it: store flush,
- * sort, the board's rows, paint); the store's ::items-changed emissions per
+ * of the first frame painted once the store announced it and, when the
+ * order changed, the board rebuilt its rows); the store's ::items-changed emissions per
  * flush and the board's rebuilds; CPU of the main thread over the load;
  * RSS at the end and its peak.
  */
@@ -73,7 +74,9 @@ struct _Bench
   /* Event → screen: sampled events wait for the board's announcement, then
    * for a paint. */
   GArray        *waiting_flush;   /* gint64 apply times */
+  GArray        *waiting_board;
   GArray        *waiting_paint;
+  PltBoardModel *board;
   GArray        *latency_ms;
 
   /* Load */
@@ -266,23 +269,31 @@ store_changed_cb (GListModel *store,
 }
 
 static void
+move_samples (GArray *from,
+              GArray *to)
+{
+  g_array_append_vals (to, from->data, from->len);
+  g_array_set_size (from, 0);
+}
+
+/* The store announced the changes: a change of a cell shows at the next
+ * paint; a change of order once the board has its rows again. */
+static void
 model_flushed_cb (PltModel *model,
                   Bench    *bench)
 {
   bench->n_flushes++;
+  move_samples (bench->waiting_flush,
+                plt_board_model_get_n_pending (bench->board) > 0 ? bench->waiting_board : bench->waiting_paint);
 }
 
-/* The board announced its rows: the sampled events are on their way to
- * the screen. */
 static void
-rows_changed_cb (GListModel *rows,
-                 guint       position,
-                 guint       removed,
-                 guint       added,
-                 Bench      *bench)
+board_pending_cb (PltBoardModel *board,
+                  GParamSpec    *pspec,
+                  Bench         *bench)
 {
-  g_array_append_vals (bench->waiting_paint, bench->waiting_flush->data, bench->waiting_flush->len);
-  g_array_set_size (bench->waiting_flush, 0);
+  if (plt_board_model_get_n_pending (board) == 0)
+    move_samples (bench->waiting_board, bench->waiting_paint);
 }
 
 static void
@@ -417,6 +428,7 @@ main (int   argc,
   bench.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.latency_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.waiting_flush = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.waiting_board = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.waiting_paint = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   bench.window = GTK_WINDOW (gtk_window_new ());
@@ -458,8 +470,8 @@ main (int   argc,
   store = plt_model_get_agents (bench.model);
   g_signal_connect (store, "items-changed", G_CALLBACK (store_changed_cb), &bench);
   g_signal_connect (bench.model, "flushed", G_CALLBACK (model_flushed_cb), &bench);
-  g_signal_connect (tiles ? _plt_agent_list_get_tiles (bench.list) : _plt_agent_list_get_rows (bench.list),
-                    "items-changed", G_CALLBACK (rows_changed_cb), &bench);
+  bench.board = tiles ? _plt_agent_list_get_tiles (bench.list) : _plt_agent_list_get_rows (bench.list);
+  g_signal_connect (bench.board, "notify::n-pending", G_CALLBACK (board_pending_cb), &bench);
 
   /* Warm up for two seconds, then measure. */
   bench.load_start_us = g_get_monotonic_time ();
@@ -516,6 +528,7 @@ main (int   argc,
   g_array_unref (bench.interval_ms);
   g_array_unref (bench.latency_ms);
   g_array_unref (bench.waiting_flush);
+  g_array_unref (bench.waiting_board);
   g_array_unref (bench.waiting_paint);
 
   return 0;

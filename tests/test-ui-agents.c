@@ -893,6 +893,22 @@ test_action_logout_confirms_on_a_call (void)
   live_tear_down (&live);
 }
 
+static gboolean
+some_figures (gpointer data)
+{
+  Live *live = data;
+  GListModel *agents = G_LIST_MODEL (plt_model_get_agents (plt_client_get_model (live->client)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(PltAgent) agent = g_list_model_get_item (agents, i);
+
+      if (plt_agent_get_handled (agent) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_action_message (void)
 {
@@ -926,6 +942,11 @@ test_action_message (void)
   wait_until (toast_says, &wait, "the acknowledgement");
   audit = last_audit (live.router, plt_agent_get_id (agent));
   g_assert_cmpstr (audit, ==, "ok lea cmd.message");
+
+  /* The figures of today come (every 5 s for agents): the board with them. */
+  wait_until (some_figures, &live, "the agents' figures");
+  plt_board_model_flush (_plt_agent_list_get_rows (live.list));
+  render_to_png (GTK_WIDGET (live.list), "ui-agents-live.png");
 
   live_tear_down (&live);
 }
@@ -1059,13 +1080,24 @@ main (int   argc,
   adw_init ();
   /* Pictures of pages at rest, not halfway through a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* The console's style, as AdwApplication loads it in the program. */
+  /* The console's style, as AdwApplication loads it in the program;
+   * PLT_TEST_DARK=1 for the pictures in the dark style. */
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gboolean dark = g_strcmp0 (g_getenv ("PLT_TEST_DARK"), "1") == 0;
 
     gtk_css_provider_load_from_resource (css, "/io/github/plateau/Plateau/style.css");
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    if (dark)
+      {
+        g_autoptr(GtkCssProvider) dark_css = gtk_css_provider_new ();
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+        gtk_css_provider_load_from_resource (dark_css, "/io/github/plateau/Plateau/style-dark.css");
+        gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark_css),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+      }
   }
 
   g_test_add_func ("/Plateau/AgentBoard/sort-follows-state", test_sort_follows_state);
