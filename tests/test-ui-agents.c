@@ -504,7 +504,7 @@ test_tiles_for_a_large_floor (void)
   GtkSingleSelection *tile_selection;
   g_autoptr(GObject) selected = NULL;
 
-  board_set_up (&board, 400);
+  board_set_up (&board, 1000);
   rows = _plt_agent_list_get_selection (board.list, FALSE);
   tile_selection = _plt_agent_list_get_selection (board.list, TRUE);
 
@@ -530,7 +530,7 @@ test_tiles_for_a_large_floor (void)
   /* Only the visible tiles exist (recycled), each with its time in state. */
   collect_tiles (GTK_WIDGET (_plt_agent_list_get_grid_view (board.list)), tiles);
   g_assert_cmpuint (tiles->len, >, 20);
-  g_assert_cmpuint (tiles->len, <, 400);
+  g_assert_cmpuint (tiles->len, <, 1000);
   for (guint i = 0; i < tiles->len; i++)
     {
       const char *time = plt_agent_tile_get_time_text (g_ptr_array_index (tiles, i));

@@ -229,7 +229,7 @@ plt_agent_tile_init (PltAgentTile *self)
   self->icon = gtk_image_new ();
   gtk_widget_add_css_class (self->icon, "agent-tile-icon");
   gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
-  self->name = make_inscription ("agent-tile-name", 14);
+  self->name = make_inscription ("agent-tile-name", 12);
   self->time = make_inscription ("agent-tile-time", 8);
   gtk_widget_add_css_class (self->time, "numeric");
   self->badge = plt_stress_badge_new ();
