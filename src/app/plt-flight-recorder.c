@@ -152,6 +152,7 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
   GdkRGBA fg;
   GdkRGBA grid;
   GdkRGBA shade;
+  GdkRGBA dim;
   gint64 hour;
   gint64 step;
   double cursor;
@@ -165,6 +166,8 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
   grid.alpha = 0.15;
   shade = fg;
   shade.alpha = 0.05;
+  dim = fg;
+  dim.alpha = 0.6;
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, (NAME_WIDTH - 12) * PANGO_SCALE);
 
@@ -172,7 +175,7 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
   step = self->to - self->from <= 2 * 60 * MINUTE_MS ? 15 * MINUTE_MS
        : self->to - self->from <= 6 * 60 * MINUTE_MS ? 30 * MINUTE_MS
        : 60 * MINUTE_MS;
-  hour = (self->from / step + 1) * step;
+  hour = (self->from + step - 1) / step * step;
   for (; hour < self->to; hour += step)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (hour / 1000);
@@ -181,7 +184,7 @@ plt_flight_recorder_snapshot (GtkWidget   *widget,
 
       gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT - 4, 1, height - AXIS_HEIGHT + 4));
       pango_layout_set_width (layout, -1);
-      append_text (snapshot, layout, label, x + 3, 2, &grid);
+      append_text (snapshot, layout, label, x + 3, 2, &dim);
     }
   pango_layout_set_width (layout, (NAME_WIDTH - 12) * PANGO_SCALE);
 

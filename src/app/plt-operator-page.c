@@ -109,6 +109,8 @@ struct _PltOperatorPage
   guint              pending;
   GPtrArray         *samples;       /* PltQueueSample*: the day's queues */
   GStrv              queues;        /* the agent's queues, for the samples */
+  GStrv              team_ids;      /* the recorder's rows */
+  GStrv              team_names;
   char              *text[N_FIGURES][N_COLUMNS];
 
   guint              has_mine : 1;
@@ -480,6 +482,53 @@ queue_name (PltOperatorPage *self,
   return queue != NULL && plt_queue_get_name (queue) != NULL ? plt_queue_get_name (queue) : queue_id;
 }
 
+/* The rest of the team at @at, by state: "On call: Lucas Bernard (Ventes),
+ * Léa Dubois (Facturation). Available: Chloé Robert." */
+static void
+append_team_moment (PltOperatorPage *self,
+                    GString         *text,
+                    gint64           at)
+{
+  static const PltAgentState order[] = {
+    PLT_AGENT_STATE_RINGING, PLT_AGENT_STATE_ON_CALL, PLT_AGENT_STATE_ON_HOLD, PLT_AGENT_STATE_WRAP_UP,
+    PLT_AGENT_STATE_BUSY_OTHER, PLT_AGENT_STATE_AVAILABLE, PLT_AGENT_STATE_MISSED, PLT_AGENT_STATE_PAUSED,
+    PLT_AGENT_STATE_LOGGED_OUT,
+  };
+  PltFlightRecorder *recorder = PLT_FLIGHT_RECORDER (self->recorder);
+
+  if (self->team_ids == NULL || self->team_ids[0] == NULL || self->team_ids[1] == NULL)
+    return;
+
+  for (guint s = 0; s < G_N_ELEMENTS (order); s++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* The operator first in the rows: the others from the second. */
+      for (guint i = 1; self->team_ids[i] != NULL; i++)
+        {
+          const char *reason = NULL;
+          const char *queue = NULL;
+          PltAgentState state = plt_flight_recorder_get_state_at (recorder, self->team_ids[i], at, &reason, &queue);
+
+          if (state != order[s])
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, self->team_names[i]);
+          if (queue != NULL)
+            g_string_append_printf (names, " (%s)", queue_name (self, queue));
+          else if (reason != NULL)
+            g_string_append_printf (names, " (%s)", plt_reason_get_label (reason));
+        }
+      if (names->len > 0)
+        /* Translators: one state of the team at a moment: "On call: Lucas Bernard (Ventes), Léa Dubois (Ventes)." */
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("%s: %s."), plt_agent_state_get_label (order[s]), names->str);
+        }
+    }
+}
+
 /* "At 10:40, Camille Martin was on a call (Ventes). Ventes: 3 waiting, the
  * longest for 1:20; 5 busy, 2 available, 1 in wrap-up, 1 paused." */
 static void
@@ -545,6 +594,8 @@ update_moment (PltOperatorPage *self)
                                 queue_name (self, best->queue), best->agents.busy, best->agents.available,
                                 best->agents.wrap_up, best->agents.paused);
     }
+
+  append_team_moment (self, text, at);
 
   gtk_label_set_label (GTK_LABEL (self->moment_label), text->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->recorder), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -658,6 +709,8 @@ ask_day (PltOperatorPage *self)
 
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   g_clear_pointer (&self->queues, g_strfreev);
+  g_clear_pointer (&self->team_ids, g_strfreev);
+  g_clear_pointer (&self->team_names, g_strfreev);
   plt_flight_recorder_set_intervals (PLT_FLIGHT_RECORDER (self->recorder), NULL);
   if (self->agent == NULL || model == NULL)
     return;
@@ -689,6 +742,8 @@ ask_day (PltOperatorPage *self)
   plt_flight_recorder_set_position (PLT_FLIGHT_RECORDER (self->recorder), now);
 
   self->queues = g_strdupv ((GStrv) plt_agent_get_queues (self->agent));
+  self->team_ids = g_strdupv ((GStrv) ids->pdata);
+  self->team_names = g_strdupv ((GStrv) names->pdata);
   plt_plan_actual_strip_set_actual (PLT_PLAN_ACTUAL_STRIP (self->plan_strip), NULL, 0);
   if (self->client == NULL)
     return;
@@ -1179,6 +1234,8 @@ plt_operator_page_finalize (GObject *object)
 
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   g_clear_pointer (&self->queues, g_strfreev);
+  g_clear_pointer (&self->team_ids, g_strfreev);
+  g_clear_pointer (&self->team_names, g_strfreev);
   for (guint i = 0; i < N_FIGURES; i++)
     for (guint c = 0; c < N_COLUMNS; c++)
       g_free (self->text[i][c]);
