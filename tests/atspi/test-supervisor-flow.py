@@ -4,7 +4,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Starts `plateau --demo --view agents` (GTK_A11Y=atspi), finds the agent
+# Starts a plateau-router with a supervisor account of Équipe Nord, logs
+# in as that supervisor (`plateau --server URI --user sup-nord
+# --password-file -`, GTK_A11Y=atspi), finds the agent
 # board by its accessible name, reads the rows' descriptions ("Camille
 # Martin, available, 3 minutes"), selects an available agent's row through
 # the list's Selection, opens the selected agent's menu and clicks Pause ▸
@@ -16,6 +18,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -150,13 +153,38 @@ def select(panel):
     print('# selected row %d: %s' % (index, ok), flush=True)
 
 
+def start_router(router, db):
+    """A router of its own, with a supervisor of Équipe Nord in its database."""
+    subprocess.run([router, 'user', 'add', 'sup-nord', '--role', 'supervisor',
+                    '--teams', 't-nord', '--db', db],
+                   input='a-long-test-password\n', text=True, check=True,
+                   stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([router, '--listen', '127.0.0.1:0', '--scenario', 'demo',
+                                '--db', db, '--seed', '7'],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = process.stdout.readline()
+    match = re.match(r'Listening on (\S+)', line)
+    if match is None:
+        process.terminate()
+        raise RuntimeError('the router did not say where it listens: %r' % line)
+    return process, match.group(1)
+
+
 def main():
     plateau = sys.argv[1]
+    router = sys.argv[2]
     env = dict(os.environ, GTK_A11Y='atspi', GSETTINGS_BACKEND='memory')
     env.pop('NO_AT_BRIDGE', None)
+    workdir = tempfile.mkdtemp(prefix='plateau-atspi-')
+    router_process, uri = start_router(router, os.path.join(workdir, 'router.db'))
     log = tempfile.NamedTemporaryFile(prefix='plateau-atspi-', suffix='.log', delete=False)
-    app_process = subprocess.Popen([plateau, '--demo', '--view', 'agents'], env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
+    # Logs in as the supervisor, the password on standard input.
+    app_process = subprocess.Popen([plateau, '--server', uri, '--user', 'sup-nord',
+                                    '--password-file', '-', '--view', 'agents'], env=env,
+                                   stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
+                                   text=True)
+    app_process.stdin.write('a-long-test-password\n')
+    app_process.stdin.close()
     print('1..5', flush=True)
     try:
         app = wait_for('the console on the accessibility bus', find_app)
@@ -195,6 +223,7 @@ def main():
         toast = wait_for('the toast', lambda: find_label(app, '%s is paused' % name), timeout=10)
         report(toast is not None, 'the console says "%s"' % (toast.get_name() if toast else 'nothing'))
     finally:
+        router_process.terminate()
         app_process.terminate()
         try:
             app_process.wait(timeout=10)
@@ -206,6 +235,11 @@ def main():
                 for line in f.read().splitlines()[-30:]:
                     print('# ' + line, flush=True)
         os.unlink(log.name)
+        try:
+            router_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            router_process.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == '__main__':
