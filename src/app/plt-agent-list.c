@@ -114,7 +114,6 @@ struct _PltAgentList
   GtkStringList      *team_names;
   GPtrArray          *team_ids;
   char               *selected_team_id;
-  GtkStringList      *queue_names;
   GPtrArray          *queue_ids;
   char               *selected_queue_id;
   char               *selected_skill_id;
@@ -963,6 +962,8 @@ update_queues (PltAgentList *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GListModel *store = self->model != NULL ? G_LIST_MODEL (plt_model_get_queues (self->model)) : NULL;
   guint n_items = store != NULL ? g_list_model_get_n_items (store) : 0;
+  g_autoptr(GtkStringList) queue_names = NULL;
+  g_autoptr(GtkStringList) skill_names = NULL;
   gboolean same;
 
   /* Most calls come from counters that changed (the store announces
@@ -1012,11 +1013,11 @@ update_queues (PltAgentList *self)
 
   self->updating_queues = TRUE;
   g_ptr_array_index (names, 0) = (gpointer) _("Any current queue");
-  gtk_drop_down_set_model (self->queue_dropdown,
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) names->pdata)));
+  queue_names = gtk_string_list_new ((const char * const *) names->pdata);
+  gtk_drop_down_set_model (self->queue_dropdown, G_LIST_MODEL (queue_names));
   g_ptr_array_index (names, 0) = (gpointer) _("Any skill");
-  gtk_drop_down_set_model (self->skill_dropdown,
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) names->pdata)));
+  skill_names = gtk_string_list_new ((const char * const *) names->pdata);
+  gtk_drop_down_set_model (self->skill_dropdown, G_LIST_MODEL (skill_names));
   gtk_drop_down_set_selected (self->queue_dropdown, position_of (self->queue_ids, self->selected_queue_id));
   gtk_drop_down_set_selected (self->skill_dropdown, position_of (self->queue_ids, self->selected_skill_id));
   self->updating_queues = FALSE;
