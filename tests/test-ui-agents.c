@@ -1012,10 +1012,17 @@ test_operator_page (void)
     g_autofree char *team = _plt_operator_page_dup_cell (page, 0, 2);
     g_autofree char *target = _plt_operator_page_dup_cell (page, 0, 3);
 
+    g_autofree char *aht = _plt_operator_page_dup_cell (page, 1, 1);
+    g_autofree char *logged_in = _plt_operator_page_dup_cell (page, _plt_operator_page_get_n_rows (page) - 1, 1);
+
     g_assert_cmpstr (label, ==, "Contacts handled");
     g_assert_true (g_ascii_isdigit (handled[0]));
     g_assert_true (g_ascii_isdigit (team[0]));
     g_assert_cmpstr (target, ==, "—");   /* no settings in this test */
+    /* Durations read as m:ss; handle time once a contact was handled. */
+    g_assert_nonnull (strchr (logged_in, ':'));
+    if (g_strcmp0 (handled, "0") != 0)
+      g_assert_nonnull (strchr (aht, ':'));
   }
 
   /* The CSV parses back to the same table. */

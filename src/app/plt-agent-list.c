@@ -248,7 +248,7 @@ duration_cb (GtkListItem *list_item,
              double       seconds,
              gpointer     user_data)
 {
-  return seconds < 0 ? g_strdup ("—") : plt_format_elapsed ((gint64) (seconds * 1000.0), 0);
+  return seconds < 0 ? g_strdup ("—") : plt_format_duration ((gint64) (seconds * 1000.0));
 }
 
 static char *

@@ -62,7 +62,7 @@ static const Figure figures[] = {
   { N_("Adherence"), VALUE_OFFSET (adherence), FORMAT_PERCENT, FALSE, "adherence", BETTER_HIGHER },
   { N_("Transfers"), VALUE_OFFSET (transferred), FORMAT_COUNT, TRUE, NULL, BETTER_NONE },
   { N_("Calls left ringing"), VALUE_OFFSET (rona), FORMAT_COUNT, TRUE, "rona", BETTER_LOWER },
-  { N_("Logged in"), VALUE_OFFSET (logged_in_s), FORMAT_DURATION, FALSE, NULL, BETTER_NONE },
+  { N_("Logged in"), VALUE_OFFSET (logged_in_s), FORMAT_DURATION, TRUE, NULL, BETTER_NONE },
 };
 
 #define N_FIGURES G_N_ELEMENTS (figures)
@@ -197,7 +197,7 @@ format_value (Format format,
     case FORMAT_COUNT:
       return fabs (value - round (value)) < 0.05 ? g_strdup_printf ("%.0f", value) : g_strdup_printf ("%.1f", value);
     case FORMAT_DURATION:
-      return plt_format_elapsed ((gint64) (value * 1000.0), 0);
+      return plt_format_duration ((gint64) (value * 1000.0));
     case FORMAT_PERCENT:
     default:
       return plt_format_percent (value);
