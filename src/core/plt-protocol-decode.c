@@ -1202,3 +1202,52 @@ plt_decoder_get_rejected_count (PltDecoder *self)
 
   return self->rejected_count;
 }
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+string_fail (GError     **error,
+             const char  *prefix,
+             const char  *field,
+             const char  *format,
+             ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, PLT_PROTOCOL_ERROR, PLT_PROTOCOL_ERROR_BAD_REQUEST,
+               "field “%s.%s” %s", prefix, field, what);
+  return FALSE;
+}
+
+gboolean
+_plt_protocol_get_string (JsonObject  *object,
+                          const char  *prefix,
+                          const char  *name,
+                          gboolean     nullable,
+                          gsize        max,
+                          char       **out,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  const char *value;
+  gsize length;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (nullable)
+        return TRUE;
+      return string_fail (error, prefix, name, "is missing");
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return string_fail (error, prefix, name, "must be a string");
+  value = json_node_get_string (node);
+  length = strlen (value);
+  if (length < 1 || length > max)
+    return string_fail (error, prefix, name, "must be 1 to %" G_GSIZE_FORMAT " bytes long", max);
+  g_free (*out);
+  *out = g_strdup (value);
+  return TRUE;
+}

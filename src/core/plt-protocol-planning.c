@@ -426,36 +426,6 @@ fail (GError     **error,
 }
 
 static gboolean
-get_string (JsonObject  *object,
-            const char  *prefix,
-            const char  *name,
-            gboolean     nullable,
-            gsize        max,
-            char       **out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  const char *value;
-  gsize length;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (nullable)
-        return TRUE;
-      return fail (error, prefix, name, "is missing");
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, prefix, name, "must be a string");
-  value = json_node_get_string (node);
-  length = strlen (value);
-  if (length < 1 || length > max)
-    return fail (error, prefix, name, "must be 1 to %" G_GSIZE_FORMAT " bytes long", max);
-  g_free (*out);
-  *out = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
 get_int (JsonObject  *object,
          const char  *prefix,
          const char  *name,
@@ -482,8 +452,8 @@ get_head (JsonObject         *data,
 {
   g_autofree char *week = NULL;
 
-  if (!get_string (data, prefix, "team", FALSE, PLT_PROTOCOL_MAX_ID, &self->team, error) ||
-      !get_string (data, prefix, "week", FALSE, 16, &week, error))
+  if (!_plt_protocol_get_string (data, prefix, "team", FALSE, PLT_PROTOCOL_MAX_ID, &self->team, error) ||
+      !_plt_protocol_get_string (data, prefix, "week", FALSE, 16, &week, error))
     return FALSE;
   if (!plt_week_from_string (week, &self->week))
     return fail (error, prefix, "week", "must be an ISO week such as 2026-W48 (found “%s”)", week);
@@ -548,7 +518,7 @@ decode_state (JsonObject         *data,
   g_autofree char *site_prefix = g_strconcat (prefix, ".site", NULL);
   JsonObject *site;
 
-  if (!get_string (data, prefix, "reply_to", TRUE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
+  if (!_plt_protocol_get_string (data, prefix, "reply_to", TRUE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
       !get_head (data, prefix, self, error) ||
       !get_int (data, prefix, "revision", &self->revision, error))
     return FALSE;
@@ -557,9 +527,9 @@ decode_state (JsonObject         *data,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, prefix, "site", "must be an object");
   site = json_node_get_object (node);
-  if (!get_string (site, site_prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->site_id, error) ||
-      !get_string (site, site_prefix, "name", FALSE, PLT_PROTOCOL_MAX_STRING, &self->site_name, error) ||
-      !get_string (site, site_prefix, "tz", FALSE, 64, &self->site_tz, error))
+  if (!_plt_protocol_get_string (site, site_prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->site_id, error) ||
+      !_plt_protocol_get_string (site, site_prefix, "name", FALSE, PLT_PROTOCOL_MAX_STRING, &self->site_name, error) ||
+      !_plt_protocol_get_string (site, site_prefix, "tz", FALSE, 64, &self->site_tz, error))
     return FALSE;
 
   node = json_object_get_member (data, "agents");
@@ -579,8 +549,8 @@ decode_state (JsonObject         *data,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return fail (error, prefix, "agents", "[%u] must be an object", i);
       a = json_node_get_object (element);
-      if (!get_string (a, agent_prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &id, error) ||
-          !get_string (a, agent_prefix, "name", FALSE, PLT_PROTOCOL_MAX_STRING, &name, error))
+      if (!_plt_protocol_get_string (a, agent_prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &id, error) ||
+          !_plt_protocol_get_string (a, agent_prefix, "name", FALSE, PLT_PROTOCOL_MAX_STRING, &name, error))
         return FALSE;
       skills_node = json_object_get_member (a, "skills");
       if (skills_node == NULL || !JSON_NODE_HOLDS_ARRAY (skills_node))
@@ -609,7 +579,7 @@ decode_state (JsonObject         *data,
       if (!get_int (pub, pub_prefix, "version", &self->published_version, error) ||
           !get_int (pub, pub_prefix, "revision", &self->published_revision, error) ||
           !get_int (pub, pub_prefix, "at", &self->published_at, error) ||
-          !get_string (pub, pub_prefix, "by", TRUE, PLT_PROTOCOL_MAX_STRING, &self->published_by, error) ||
+          !_plt_protocol_get_string (pub, pub_prefix, "by", TRUE, PLT_PROTOCOL_MAX_STRING, &self->published_by, error) ||
           !get_days (pub, pub_prefix, "days", FALSE, self->published_days, NULL, error))
         return FALSE;
       if (self->published_version < 1)
@@ -636,10 +606,10 @@ decode_state (JsonObject         *data,
             return fail (error, prefix, "comments", "[%u] must be an object", i);
           o = json_node_get_object (element);
           if (!get_int (o, c_prefix, "at", &c->at, error) ||
-              !get_string (o, c_prefix, "by", FALSE, PLT_PROTOCOL_MAX_STRING, &c->by, error) ||
-              !get_string (o, c_prefix, "text", FALSE, PLT_PROTOCOL_MAX_STRING, &c->text, error) ||
-              !get_string (o, c_prefix, "agent", TRUE, PLT_PROTOCOL_MAX_ID, &c->agent, error) ||
-              !get_string (o, c_prefix, "date", TRUE, 10, &c->date, error))
+              !_plt_protocol_get_string (o, c_prefix, "by", FALSE, PLT_PROTOCOL_MAX_STRING, &c->by, error) ||
+              !_plt_protocol_get_string (o, c_prefix, "text", FALSE, PLT_PROTOCOL_MAX_STRING, &c->text, error) ||
+              !_plt_protocol_get_string (o, c_prefix, "agent", TRUE, PLT_PROTOCOL_MAX_ID, &c->agent, error) ||
+              !_plt_protocol_get_string (o, c_prefix, "date", TRUE, 10, &c->date, error))
             return FALSE;
           g_ptr_array_add (self->comments, g_steal_pointer (&c));
         }
@@ -664,10 +634,10 @@ decode_state (JsonObject         *data,
           o = json_node_get_object (element);
           if (!get_int (o, a_prefix, "revision", &a->revision, error) ||
               !get_int (o, a_prefix, "at", &a->at, error) ||
-              !get_string (o, a_prefix, "by", FALSE, PLT_PROTOCOL_MAX_STRING, &a->by, error) ||
-              !get_string (o, a_prefix, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &a->agent, error) ||
-              !get_string (o, a_prefix, "date", FALSE, 10, &a->date, error) ||
-              !get_string (o, a_prefix, "action", FALSE, 16, &a->action, error))
+              !_plt_protocol_get_string (o, a_prefix, "by", FALSE, PLT_PROTOCOL_MAX_STRING, &a->by, error) ||
+              !_plt_protocol_get_string (o, a_prefix, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &a->agent, error) ||
+              !_plt_protocol_get_string (o, a_prefix, "date", FALSE, 10, &a->date, error) ||
+              !_plt_protocol_get_string (o, a_prefix, "action", FALSE, 16, &a->action, error))
             return FALSE;
           g_ptr_array_add (self->audit, g_steal_pointer (&a));
         }
@@ -688,35 +658,35 @@ _plt_planning_message_decode (PltMessageType       type,
   switch (type)
     {
     case PLT_MESSAGE_PLANNING_GET:
-      ok = get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
+      ok = _plt_protocol_get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
            get_head (data, prefix, self, error);
       break;
 
     case PLT_MESSAGE_PLANNING_SAVE:
-      ok = get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
+      ok = _plt_protocol_get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
            get_head (data, prefix, self, error) &&
            get_int (data, prefix, "base_revision", &self->revision, error) &&
            get_days (data, prefix, "days", FALSE, self->days, NULL, error);
       break;
 
     case PLT_MESSAGE_PLANNING_SAVED:
-      ok = get_string (data, prefix, "reply_to", FALSE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) &&
+      ok = _plt_protocol_get_string (data, prefix, "reply_to", FALSE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) &&
            get_head (data, prefix, self, error) &&
            get_int (data, prefix, "revision", &self->revision, error);
       break;
 
     case PLT_MESSAGE_PLANNING_PUBLISH:
-      ok = get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
+      ok = _plt_protocol_get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
            get_head (data, prefix, self, error) &&
            get_int (data, prefix, "revision", &self->revision, error);
       break;
 
     case PLT_MESSAGE_PLANNING_COMMENT:
-      ok = get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
+      ok = _plt_protocol_get_string (data, prefix, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) &&
            get_head (data, prefix, self, error) &&
-           get_string (data, prefix, "text", FALSE, PLT_PROTOCOL_MAX_STRING, &self->text, error) &&
-           get_string (data, prefix, "agent", TRUE, PLT_PROTOCOL_MAX_ID, &self->agent, error) &&
-           get_string (data, prefix, "date", TRUE, 10, &self->date, error);
+           _plt_protocol_get_string (data, prefix, "text", FALSE, PLT_PROTOCOL_MAX_STRING, &self->text, error) &&
+           _plt_protocol_get_string (data, prefix, "agent", TRUE, PLT_PROTOCOL_MAX_ID, &self->agent, error) &&
+           _plt_protocol_get_string (data, prefix, "date", TRUE, 10, &self->date, error);
       if (ok && self->date != NULL)
         {
           GDate date;
@@ -730,7 +700,7 @@ _plt_planning_message_decode (PltMessageType       type,
       ok = get_head (data, prefix, self, error) &&
            get_int (data, prefix, "version", &self->published_version, error) &&
            get_int (data, prefix, "at", &self->published_at, error) &&
-           get_string (data, prefix, "by", TRUE, PLT_PROTOCOL_MAX_STRING, &self->published_by, error) &&
+           _plt_protocol_get_string (data, prefix, "by", TRUE, PLT_PROTOCOL_MAX_STRING, &self->published_by, error) &&
            get_days (data, prefix, "days", FALSE, self->days, NULL, error);
       break;
 

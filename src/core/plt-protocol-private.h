@@ -14,6 +14,17 @@ G_BEGIN_DECLS
  * types (whose payload is skipped unread). */
 gboolean _plt_message_type_has_payload (PltMessageType type);
 
+/* Decoding: reads the string member @name of @object into *@out (replacing
+ * it), 1 to @max bytes; absent or null is accepted only when @nullable. A
+ * failure is BAD_REQUEST naming the field "@prefix.@name". */
+gboolean _plt_protocol_get_string (JsonObject  *object,
+                                   const char  *prefix,
+                                   const char  *name,
+                                   gboolean     nullable,
+                                   gsize        max,
+                                   char       **out,
+                                   GError     **error);
+
 /* Encoding: a member @name with @value, null when @value is NULL. */
 static inline void
 _plt_protocol_add_string (JsonBuilder *b,

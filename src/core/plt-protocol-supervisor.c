@@ -402,36 +402,6 @@ fail (GError          **error,
 }
 
 static gboolean
-get_string (JsonObject  *object,
-            const char  *name,
-            gboolean     nullable,
-            gsize        max,
-            char       **out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  const char *value;
-  gsize length;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (nullable)
-        return TRUE;
-      return fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, name, "is missing");
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, name, "must be a string");
-  value = json_node_get_string (node);
-  length = strlen (value);
-  if (length < 1 || length > max)
-    return fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, name,
-                 "must be 1 to %" G_GSIZE_FORMAT " bytes long", max);
-  g_free (*out);
-  *out = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
 get_int (JsonObject  *object,
          const char  *name,
          gboolean     nullable,
@@ -553,7 +523,7 @@ decode_skills (JsonObject            *data,
       gint64 level = 0;
 
       if (!get_element (array, i, "skills", &element, error) ||
-          !get_string (element, "queue", FALSE, PLT_PROTOCOL_MAX_ID, &queue, error))
+          !_plt_protocol_get_string (element, "data", "queue", FALSE, PLT_PROTOCOL_MAX_ID, &queue, error))
         return FALSE;
       g_ptr_array_add (queues, queue);
       if (!get_int (element, "level", FALSE, 1, PLT_PROTOCOL_MAX_SKILL_LEVEL, &level, error))
@@ -583,12 +553,12 @@ decode_interval (JsonObject        *element,
   g_autofree char *contact = NULL;
   PltAgentInterval interval = { 0 };
 
-  if (!get_string (element, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &agent, error) ||
-      !get_string (element, "status", FALSE, PLT_PROTOCOL_MAX_ID, &status, error) ||
-      !get_string (element, "activity", FALSE, PLT_PROTOCOL_MAX_ID, &activity, error) ||
-      !get_string (element, "reason", TRUE, PLT_PROTOCOL_MAX_ID, &reason, error) ||
-      !get_string (element, "queue", TRUE, PLT_PROTOCOL_MAX_ID, &queue, error) ||
-      !get_string (element, "contact", TRUE, PLT_PROTOCOL_MAX_ID, &contact, error) ||
+  if (!_plt_protocol_get_string (element, "data", "agent", FALSE, PLT_PROTOCOL_MAX_ID, &agent, error) ||
+      !_plt_protocol_get_string (element, "data", "status", FALSE, PLT_PROTOCOL_MAX_ID, &status, error) ||
+      !_plt_protocol_get_string (element, "data", "activity", FALSE, PLT_PROTOCOL_MAX_ID, &activity, error) ||
+      !_plt_protocol_get_string (element, "data", "reason", TRUE, PLT_PROTOCOL_MAX_ID, &reason, error) ||
+      !_plt_protocol_get_string (element, "data", "queue", TRUE, PLT_PROTOCOL_MAX_ID, &queue, error) ||
+      !_plt_protocol_get_string (element, "data", "contact", TRUE, PLT_PROTOCOL_MAX_ID, &contact, error) ||
       !get_int (element, "start", FALSE, 0, G_MAXINT64, &interval.start, error) ||
       !get_int (element, "end", TRUE, 0, G_MAXINT64, &interval.end, error))
     return FALSE;
@@ -617,7 +587,7 @@ decode_sample (JsonObject   *element,
   gint64 counts[5] = { 0 };
   static const char * const names[] = { "available", "busy", "wrap_up", "paused", "logged_out" };
 
-  if (!get_string (element, "queue", FALSE, PLT_PROTOCOL_MAX_ID, &sample->queue, error) ||
+  if (!_plt_protocol_get_string (element, "data", "queue", FALSE, PLT_PROTOCOL_MAX_ID, &sample->queue, error) ||
       !get_int (element, "at", FALSE, 0, G_MAXINT64, &sample->at, error) ||
       !get_int (element, "waiting", FALSE, 0, G_MAXUINT32, &waiting, error) ||
       !get_int (element, "oldest_since", TRUE, 0, G_MAXINT64, &sample->oldest_since, error))
@@ -650,32 +620,32 @@ _plt_supervisor_message_decode (PltMessageType         type,
   switch (type)
     {
     case PLT_MESSAGE_CMD_AGENT_SKILLS:
-      if (!get_string (data, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
-          !get_string (data, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &self->agent, error) ||
+      if (!_plt_protocol_get_string (data, "data", "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
+          !_plt_protocol_get_string (data, "data", "agent", FALSE, PLT_PROTOCOL_MAX_ID, &self->agent, error) ||
           !decode_skills (data, self, error))
         return FALSE;
       break;
 
     case PLT_MESSAGE_CMD_MESSAGE:
     case PLT_MESSAGE_MESSAGE_NEW:
-      if (!get_string (data, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
-          !get_string (data, "to_agent", TRUE, PLT_PROTOCOL_MAX_ID, &self->to_agent, error) ||
-          !get_string (data, "to_team", TRUE, PLT_PROTOCOL_MAX_ID, &self->to_team, error) ||
-          !get_string (data, "text", FALSE, PLT_PROTOCOL_MAX_MESSAGE_TEXT, &self->text, error))
+      if (!_plt_protocol_get_string (data, "data", "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
+          !_plt_protocol_get_string (data, "data", "to_agent", TRUE, PLT_PROTOCOL_MAX_ID, &self->to_agent, error) ||
+          !_plt_protocol_get_string (data, "data", "to_team", TRUE, PLT_PROTOCOL_MAX_ID, &self->to_team, error) ||
+          !_plt_protocol_get_string (data, "data", "text", FALSE, PLT_PROTOCOL_MAX_MESSAGE_TEXT, &self->text, error))
         return FALSE;
       if ((self->to_agent == NULL) == (self->to_team == NULL))
         return fail (error, PLT_PROTOCOL_ERROR_BAD_REQUEST, "to_agent",
                      "or “data.to_team” must be given, and only one of them");
       if (type == PLT_MESSAGE_MESSAGE_NEW &&
-          (!get_string (data, "from", TRUE, PLT_PROTOCOL_MAX_STRING, &self->from, error) ||
+          (!_plt_protocol_get_string (data, "data", "from", TRUE, PLT_PROTOCOL_MAX_STRING, &self->from, error) ||
            !get_int (data, "at", FALSE, 0, G_MAXINT64, &self->at, error)))
         return FALSE;
       break;
 
     case PLT_MESSAGE_MESSAGE_ACK:
-      if (!get_string (data, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
-          !get_string (data, "reply_to", TRUE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
-          !get_string (data, "agent", FALSE, PLT_PROTOCOL_MAX_ID, &self->agent, error) ||
+      if (!_plt_protocol_get_string (data, "data", "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
+          !_plt_protocol_get_string (data, "data", "reply_to", TRUE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
+          !_plt_protocol_get_string (data, "data", "agent", FALSE, PLT_PROTOCOL_MAX_ID, &self->agent, error) ||
           !get_int (data, "at", FALSE, 0, G_MAXINT64, &self->at, error))
         return FALSE;
       break;
@@ -684,7 +654,7 @@ _plt_supervisor_message_decode (PltMessageType         type,
       {
         gint64 step = 0;
 
-        if (!get_string (data, "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
+        if (!_plt_protocol_get_string (data, "data", "id", FALSE, PLT_PROTOCOL_MAX_ID, &self->id, error) ||
             !get_int (data, "from", FALSE, 0, G_MAXINT64, &self->from_ms, error) ||
             !get_int (data, "to", FALSE, 0, G_MAXINT64, &self->to_ms, error) ||
             !get_ids (data, "agents", &self->agents, error) ||
@@ -707,7 +677,7 @@ _plt_supervisor_message_decode (PltMessageType         type,
         JsonNode *last = json_object_get_member (data, "last");
         gint64 part = 0;
 
-        if (!get_string (data, "reply_to", FALSE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
+        if (!_plt_protocol_get_string (data, "data", "reply_to", FALSE, PLT_PROTOCOL_MAX_ID, &self->reply_to, error) ||
             !get_int (data, "part", FALSE, 0, G_MAXUINT32, &part, error) ||
             !get_array (data, "intervals", FALSE, PLT_PROTOCOL_MAX_HISTORY_INTERVALS, &intervals, error) ||
             !get_array (data, "queue_samples", FALSE, PLT_PROTOCOL_MAX_HISTORY_SAMPLES, &samples, error))
