@@ -14,15 +14,16 @@
  * text, decoded by the protocol's decoder and applied to the PltModel,
  * whose stores flush every 100 ms. The window shows the agent board only
  * (PltAgentList), sorted by state by default: every change of state moves
- * the agent, the worst case for the sort model.
+ * the agent, the worst case for the board's rows.
  *
  * Figures: the frame time (from the start of a frame's update phase to the
  * end of its paint: the console's work per frame, the agents' flush
  * included, PltAgentList flushing them at a frame) and the interval between
  * frames; the event → screen latency (from an update's decoding to the end
- * of the first frame painted once the store announced it and, when the
- * order changed, the board rebuilt its rows); the store's ::items-changed emissions per
- * flush and the board's rebuilds; CPU of the main thread over the load;
+ * of the first frame painted once the store announced it, the board
+ * placing the agents as it does); the store's ::items-changed emissions per
+ * flush, the board's rebuilds and its single-row emissions (each move is
+ * a removal and an insertion); CPU of the main thread over the load;
  * RSS at the end and its peak.
  */
 
@@ -71,10 +72,9 @@ struct _Bench
   gint64         first_frame_us;
   gint64         loaded_us;
 
-  /* Event → screen: sampled events wait for the board's announcement, then
-   * for a paint. */
+  /* Event → screen: sampled events wait for the store's announcement (the
+   * board follows at once), then for a paint. */
   GArray        *waiting_flush;   /* gint64 apply times */
-  GArray        *waiting_board;
   GArray        *waiting_paint;
   PltBoardModel *board;
   GArray        *latency_ms;
@@ -276,24 +276,14 @@ move_samples (GArray *from,
   g_array_set_size (from, 0);
 }
 
-/* The store announced the changes: a change of a cell shows at the next
- * paint; a change of order once the board has its rows again. */
+/* The store announced the changes, and the board placed the agents as
+ * it did: each change shows at the next paint. */
 static void
 model_flushed_cb (PltModel *model,
                   Bench    *bench)
 {
   bench->n_flushes++;
-  move_samples (bench->waiting_flush,
-                plt_board_model_get_n_pending (bench->board) > 0 ? bench->waiting_board : bench->waiting_paint);
-}
-
-static void
-board_pending_cb (PltBoardModel *board,
-                  GParamSpec    *pspec,
-                  Bench         *bench)
-{
-  if (plt_board_model_get_n_pending (board) == 0)
-    move_samples (bench->waiting_board, bench->waiting_paint);
+  move_samples (bench->waiting_flush, bench->waiting_paint);
 }
 
 static void
@@ -428,7 +418,6 @@ main (int   argc,
   bench.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.latency_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.waiting_flush = g_array_new (FALSE, FALSE, sizeof (gint64));
-  bench.waiting_board = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.waiting_paint = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   bench.window = GTK_WINDOW (gtk_window_new ());
@@ -471,7 +460,6 @@ main (int   argc,
   g_signal_connect (store, "items-changed", G_CALLBACK (store_changed_cb), &bench);
   g_signal_connect (bench.model, "flushed", G_CALLBACK (model_flushed_cb), &bench);
   bench.board = tiles ? _plt_agent_list_get_tiles (bench.list) : _plt_agent_list_get_rows (bench.list);
-  g_signal_connect (bench.board, "notify::n-pending", G_CALLBACK (board_pending_cb), &bench);
 
   /* Warm up for two seconds, then measure. */
   bench.load_start_us = g_get_monotonic_time ();
@@ -484,7 +472,8 @@ main (int   argc,
   bench.n_flushes = bench.n_emissions = bench.n_changes_announced = 0;
   {
     guint64 applied_start = bench.applied;
-    guint64 rebuilds_start = plt_board_model_get_n_rebuilds (_plt_agent_list_get_rows (bench.list));
+    guint64 rebuilds_start = plt_board_model_get_n_rebuilds (bench.board);
+    guint64 moves_start = plt_board_model_get_n_moves (bench.board);
     gint64 wall_start = g_get_monotonic_time ();
 
     cpu_start = thread_cpu_s ();
@@ -495,11 +484,12 @@ main (int   argc,
     read_memory (&rss_kb, &peak_kb);
 
     g_print ("  load: %.0f changes/s applied; %" G_GUINT64_FORMAT " store flushes, %.1f ::items-changed per flush "
-             "(%.0f rows announced per flush); %.1f board rebuilds a second\n",
+             "(%.0f rows announced per flush); board: %.1f rebuilds a second, %.1f single-row emissions per flush\n",
              (bench.applied - applied_start) / wall_s, bench.n_flushes,
              bench.n_flushes > 0 ? (double) bench.n_emissions / bench.n_flushes : 0,
              bench.n_flushes > 0 ? (double) bench.n_changes_announced / bench.n_flushes : 0,
-             (plt_board_model_get_n_rebuilds (_plt_agent_list_get_rows (bench.list)) - rebuilds_start) / wall_s);
+             (plt_board_model_get_n_rebuilds (bench.board) - rebuilds_start) / wall_s,
+             bench.n_flushes > 0 ? (double) (plt_board_model_get_n_moves (bench.board) - moves_start) / bench.n_flushes : 0);
   }
 
   g_print ("  frames: %u in %.0f s; frame time p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
@@ -528,7 +518,6 @@ main (int   argc,
   g_array_unref (bench.interval_ms);
   g_array_unref (bench.latency_ms);
   g_array_unref (bench.waiting_flush);
-  g_array_unref (bench.waiting_board);
   g_array_unref (bench.waiting_paint);
 
   return 0;

@@ -189,13 +189,12 @@ board_tear_down (Board *board)
   g_clear_object (&board->clock);
 }
 
-/* Announces what changed: the model's flush, then the board's frame. */
+/* Announces what changed: the board places the agents as the model's
+ * flush announces them. */
 static void
 board_settle (Board *board)
 {
   plt_model_flush (board->model);
-  plt_board_model_flush (_plt_agent_list_get_rows (board->list));
-  plt_board_model_flush (_plt_agent_list_get_tiles (board->list));
 }
 
 static guint
@@ -387,24 +386,49 @@ test_group_by_team (void)
   board_tear_down (&board);
 }
 
-/* The rows are announced once per frame, as one range. */
+/* Replays the board's emissions on a list of its own. */
 static void
-test_rows_coalesce (void)
+replay_cb (GListModel *rows,
+           guint       position,
+           guint       removed,
+           guint       added,
+           GPtrArray  *replayed)
+{
+  g_assert_cmpuint (position + removed, <=, replayed->len);
+  g_ptr_array_remove_range (replayed, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (replayed, position + i, g_list_model_get_item (rows, position + i));
+  g_assert_cmpuint (replayed->len, ==, g_list_model_get_n_items (rows));
+  /* A move is a removal then an insertion, a row each. */
+  g_assert_cmpuint (removed + added, <=, 1);
+}
+
+/* Each agent that moves is announced alone, a removal at its old place and
+ * an insertion at its new one, the rows between them untouched. */
+static void
+test_rows_move_alone (void)
 {
   Board board;
   PltBoardModel *rows;
-  guint n_emissions = 0;
+  GtkSorter *sorter;
+  g_autoptr(GPtrArray) replayed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint64 moves, rebuilds;
   gulong handler;
+  guint n;
 
   board_set_up (&board, 200);
   rows = _plt_agent_list_get_rows (board.list);
   sort_by (&board, 2, GTK_SORT_ASCENDING);
   board_settle (&board);
+  sorter = gtk_column_view_get_sorter (_plt_agent_list_get_column_view (board.list));
+  n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (replayed, g_list_model_get_item (G_LIST_MODEL (rows), i));
+  handler = g_signal_connect (rows, "items-changed", G_CALLBACK (replay_cb), replayed);
+  moves = plt_board_model_get_n_moves (rows);
+  rebuilds = plt_board_model_get_n_rebuilds (rows);
 
-  handler = g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (g_atomic_int_inc), &n_emissions);
-
-  /* Forty agents change state, scattered over the list: the sort model
-   * emits many changes, the board one. */
+  /* Forty agents change state, scattered over the list. */
   for (guint i = 0; i < 200; i += 5)
     {
       g_autofree char *id = g_strdup_printf ("a-%03u", i);
@@ -413,27 +437,45 @@ test_rows_coalesce (void)
       put_agent (board.model, id, name, "t-nord", PLT_AGENT_STATUS_PAUSED, PLT_AGENT_ACTIVITY_IDLE,
                  1795771000000 + i, NULL);
     }
-  plt_model_flush (board.model);
-  g_assert_cmpuint (plt_board_model_get_n_pending (rows), >, 0);
-  g_assert_cmpuint (n_emissions, ==, 0);
-  plt_board_model_flush (rows);
-  g_assert_cmpuint (n_emissions, ==, 1);
+  board_settle (&board);
+
+  /* Two emissions at most per agent, no rebuild; what they said is what
+   * the rows hold, in the sorter's order. */
+  g_assert_cmpuint (plt_board_model_get_n_rebuilds (rows), ==, rebuilds);
+  g_assert_cmpuint (plt_board_model_get_n_moves (rows) - moves, >, 0);
+  g_assert_cmpuint (plt_board_model_get_n_moves (rows) - moves, <=, 2 * 40);
+  g_assert_cmpuint (replayed->len, ==, 200);
+  for (guint i = 0; i < replayed->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      g_assert_true (item == g_ptr_array_index (replayed, i));
+      if (i > 0)
+        g_assert_cmpint (gtk_sorter_compare (sorter, g_ptr_array_index (replayed, i - 1), item), !=, GTK_ORDERING_LARGER);
+    }
+  /* The paused ones, all forty, are together. */
+  {
+    guint first = position_of_agent (G_LIST_MODEL (rows), "a-000");
+
+    for (guint i = 0; i < 200; i += 5)
+      {
+        g_autofree char *id = g_strdup_printf ("a-%03u", i);
+        guint position = position_of_agent (G_LIST_MODEL (rows), id);
+
+        g_assert_cmpuint (position, <, G_MAXUINT);
+        g_assert_cmpuint (MAX (position, first) - MIN (position, first), <, 40);
+      }
+  }
 
   g_signal_handler_disconnect (rows, handler);
   board_tear_down (&board);
-}
-
-static gboolean
-rows_drawn (gpointer data)
-{
-  return plt_board_model_get_n_pending (data) == 0;
 }
 
 static void
 test_selection_and_scroll_survive (void)
 {
   Board board;
-  GtkSingleSelection *selection;
+  PltItemSelection *selection;
   GtkAdjustment *vadj;
   g_autoptr(PltAgent) chosen = NULL;
   double scrolled;
@@ -449,8 +491,8 @@ test_selection_and_scroll_survive (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (board.window));
   scrolled = gtk_adjustment_get_value (vadj);
   g_assert_cmpfloat (scrolled, >, 0);
-  gtk_single_selection_set_selected (selection, 150);
-  chosen = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  plt_item_selection_set_selected (selection, 150);
+  chosen = g_object_ref (plt_item_selection_get_selected_item (selection));
 
   /* Updates all over the list, the chosen agent's own included; the
    * order by name does not change. Several rounds, each drawn. */
@@ -467,19 +509,36 @@ test_selection_and_scroll_survive (void)
       put_agent (board.model, plt_agent_get_id (chosen), plt_agent_get_name (chosen), "t-est",
                  PLT_AGENT_STATUS_AVAILABLE, round % 2 ? PLT_AGENT_ACTIVITY_WRAP_UP : PLT_AGENT_ACTIVITY_ON_CALL,
                  1795772000000 + round, "q-ventes");
-      plt_model_flush (board.model);
-      wait_until (rows_drawn, _plt_agent_list_get_rows (board.list), "the board's frame");
+      board_settle (&board);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (board.window));
     }
 
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) chosen);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 150);
+  g_assert_true (plt_item_selection_get_selected_item (selection) == (gpointer) chosen);
+  g_assert_cmpuint (plt_item_selection_get_selected (selection), ==, 150);
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), scrolled, 1.0);
 
   /* Sorted by state, the rows move under the selection: it follows the agent. */
   sort_by (&board, 2, GTK_SORT_ASCENDING);
   board_settle (&board);
-  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) chosen);
+  g_assert_true (plt_item_selection_get_selected_item (selection) == (gpointer) chosen);
+  g_assert_cmpuint (plt_item_selection_get_selected (selection), ==,
+                    plt_board_model_find (_plt_agent_list_get_rows (board.list), chosen));
+
+  /* The agent changes state: removed from its place, inserted at another,
+   * in two emissions; still selected, and the row shows it. */
+  {
+    guint before = plt_item_selection_get_selected (selection);
+    guint after;
+
+    put_agent (board.model, plt_agent_get_id (chosen), plt_agent_get_name (chosen), "t-est",
+               PLT_AGENT_STATUS_PAUSED, PLT_AGENT_ACTIVITY_IDLE, 1795773000000, NULL);
+    board_settle (&board);
+    after = plt_item_selection_get_selected (selection);
+    g_assert_cmpuint (after, !=, before);
+    g_assert_true (plt_item_selection_get_selected_item (selection) == (gpointer) chosen);
+    g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection), after));
+    g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection), before));
+  }
 
   board_tear_down (&board);
 }
@@ -500,8 +559,8 @@ test_tiles_for_a_large_floor (void)
 {
   Board board;
   g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
-  GtkSingleSelection *rows;
-  GtkSingleSelection *tile_selection;
+  PltItemSelection *rows;
+  PltItemSelection *tile_selection;
   g_autoptr(GObject) selected = NULL;
 
   board_set_up (&board, 1000);
@@ -515,8 +574,8 @@ test_tiles_for_a_large_floor (void)
   put_agent (board.model, "a-012", "Agent 012", "t-est", PLT_AGENT_STATUS_AVAILABLE,
              PLT_AGENT_ACTIVITY_WRAP_UP, 1795772000000, "q-ventes");
   board_settle (&board);
-  gtk_single_selection_set_selected (rows, 12);
-  selected = g_object_ref (gtk_single_selection_get_selected_item (rows));
+  plt_item_selection_set_selected (rows, 12);
+  selected = g_object_ref (plt_item_selection_get_selected_item (rows));
 
   _plt_agent_list_set_view (board.list, TRUE, FALSE);
   board_settle (&board);
@@ -524,7 +583,7 @@ test_tiles_for_a_large_floor (void)
 
   /* The same agent is selected in the tiles; the table, hidden, follows
    * nothing meanwhile. */
-  g_assert_true (gtk_single_selection_get_selected_item (tile_selection) == (gpointer) selected);
+  g_assert_true (plt_item_selection_get_selected_item (tile_selection) == (gpointer) selected);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_plt_agent_list_get_rows (board.list))), ==, 0);
 
   /* Only the visible tiles exist (recycled), each with its time in state. */
@@ -544,7 +603,7 @@ test_tiles_for_a_large_floor (void)
   /* Back to the table: the selection comes back with it. */
   _plt_agent_list_set_view (board.list, FALSE, FALSE);
   board_settle (&board);
-  g_assert_true (gtk_single_selection_get_selected_item (rows) == (gpointer) selected);
+  g_assert_true (plt_item_selection_get_selected_item (rows) == (gpointer) selected);
 
   board_tear_down (&board);
 }
@@ -741,10 +800,9 @@ select_agent (Live     *live,
   PltBoardModel *rows = _plt_agent_list_get_rows (live->list);
   guint position;
 
-  plt_board_model_flush (rows);
   position = plt_board_model_find (rows, agent);
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (_plt_agent_list_get_selection (live->list, FALSE), position);
+  plt_item_selection_set_selected (_plt_agent_list_get_selection (live->list, FALSE), position);
 }
 
 typedef struct
@@ -945,7 +1003,6 @@ test_action_message (void)
 
   /* The figures of today come (every 5 s for agents): the board with them. */
   wait_until (some_figures, &live, "the agents' figures");
-  plt_board_model_flush (_plt_agent_list_get_rows (live.list));
   render_to_png (GTK_WIDGET (live.list), "ui-agents-live.png");
 
   live_tear_down (&live);
@@ -1110,7 +1167,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/AgentBoard/sort-follows-state", test_sort_follows_state);
   g_test_add_func ("/Plateau/AgentBoard/filter-by-state-follows", test_filter_by_state_follows);
   g_test_add_func ("/Plateau/AgentBoard/group-by-team", test_group_by_team);
-  g_test_add_func ("/Plateau/AgentBoard/rows-coalesce", test_rows_coalesce);
+  g_test_add_func ("/Plateau/AgentBoard/rows-move-alone", test_rows_move_alone);
   g_test_add_func ("/Plateau/AgentBoard/selection-and-scroll-survive", test_selection_and_scroll_survive);
   g_test_add_func ("/Plateau/AgentBoard/tiles", test_tiles_for_a_large_floor);
   g_test_add_func ("/Plateau/AgentBoard/stress-badge", test_stress_badge);

@@ -569,9 +569,9 @@ check_selection_survives_updates (Fixture *fixture)
   gpointer selected;
   gulong handler;
 
-  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 0);
-  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_assert_true (PLT_IS_ITEM_SELECTION (selection));
+  plt_item_selection_set_selected (PLT_ITEM_SELECTION (selection), 0);
+  selected = plt_item_selection_get_selected_item (PLT_ITEM_SELECTION (selection));
   g_assert_nonnull (selected);
 
   fixture->n_flushed = 0;
@@ -580,7 +580,7 @@ check_selection_survives_updates (Fixture *fixture)
   g_signal_handler_disconnect (model, handler);
 
   /* Sorted by name, which the simulation does not change: same item. */
-  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)) == selected);
+  g_assert_true (plt_item_selection_get_selected_item (PLT_ITEM_SELECTION (selection)) == selected);
 }
 
 static void

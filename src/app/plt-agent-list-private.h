@@ -7,6 +7,7 @@
 #include "plt-agent-actions.h"
 #include "plt-agent-list.h"
 #include "plt-board-model.h"
+#include "plt-item-selection.h"
 #include "plt-operator-page.h"
 #include "plt-stress.h"
 
@@ -16,15 +17,16 @@ G_BEGIN_DECLS
 GtkColumnView *_plt_agent_list_get_column_view (PltAgentList *self);
 /* Returns: (transfer none): the search entry */
 GtkEditable   *_plt_agent_list_get_search      (PltAgentList *self);
-/* Returns: (transfer none): the model the column view shows (filtered, sorted) */
+/* Returns: (transfer none): the rows of the view shown (filtered, sorted;
+ * with the teams' headers when grouped) */
 GListModel    *_plt_agent_list_get_shown       (PltAgentList *self);
 /* Returns: (transfer none): the table's rows (headers when grouped) and the tiles */
 PltBoardModel *_plt_agent_list_get_rows        (PltAgentList *self);
 PltBoardModel *_plt_agent_list_get_tiles       (PltAgentList *self);
 GtkGridView   *_plt_agent_list_get_grid_view   (PltAgentList *self);
 GtkScrolledWindow *_plt_agent_list_get_scroller (PltAgentList *self);
-GtkSingleSelection *_plt_agent_list_get_selection (PltAgentList *self,
-                                                 gboolean      tiles);
+PltItemSelection *_plt_agent_list_get_selection (PltAgentList *self,
+                                               gboolean      tiles);
 /* @state: 0 every state, 1 available, 2 on a contact, 3 wrap-up, 4 paused,
  * 5 missed, 6 logged out; @queue_id, @skill_id: nullable */
 void           _plt_agent_list_set_filters     (PltAgentList *self,

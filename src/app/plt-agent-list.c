@@ -16,6 +16,7 @@
 #include "plt-agent-tile.h"
 #include "plt-board-model.h"
 #include "plt-call.h"
+#include "plt-item-selection.h"
 #include "plt-operator-page.h"
 #include "plt-protocol-supervisor.h"
 #include "plt-queue.h"
@@ -92,19 +93,17 @@ struct _PltAgentList
   GSignalGroup       *client_signals;
   GCancellable       *cancellable;
 
-  /* The pipeline: store → filter → sort → rows (grouped, coalesced) */
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
+  /* The pipeline: store → rows (filtered, sorted, grouped) → selection */
+  GtkFilter          *filter;
   PltBoardModel      *rows;
   PltBoardModel      *tiles;
-  GtkSingleSelection *row_selection;
-  GtkSingleSelection *tile_selection;
+  PltItemSelection   *row_selection;
+  PltItemSelection   *tile_selection;
   GtkStringFilter    *name_filter;
   GtkCustomFilter    *team_filter;
   GtkCustomFilter    *state_filter;
   GtkCustomFilter    *queue_filter;
   GtkCustomFilter    *skill_filter;
-  GtkSorter          *group_sorter;   /* team, then the column's */
 
   /* Column layout kept in the settings ("column-layout") */
   GSettings          *settings;
@@ -130,7 +129,6 @@ struct _PltAgentList
   gint64              stress_evaluated;
 
   guint               flush_tick_id;
-  gint64              last_flush_us;
   gint64              now;
 
   guint               updating_teams : 1;
@@ -341,6 +339,47 @@ create_inscription (int         min_chars,
   return inscription;
 }
 
+/* A header row shows the team in the name column and nothing in the
+ * others; it cannot be selected or activated.
+ *
+ * Called when the cell's item changes, not at each "bind": GTK 4.8 binds
+ * a row again (unbind, bind) whenever its position changes, and a move
+ * near the top of the board shifts the position of every row below it. */
+static void
+row_item_changed_cb (GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  gboolean header = PLT_IS_BOARD_GROUP (item);
+  GtkWidget *agent_widgets;
+
+  /* Torn down: the child goes first. */
+  if (child == NULL)
+    return;
+  agent_widgets = g_object_get_data (G_OBJECT (child), "agent-widgets");
+
+  gtk_list_item_set_selectable (list_item, !header);
+  gtk_list_item_set_activatable (list_item, !header);
+
+  if (agent_widgets == NULL)
+    {
+      gtk_widget_set_visible (child, !header);
+      return;
+    }
+
+  gtk_widget_set_visible (agent_widgets, !header);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-widgets"), header);
+  if (header)
+    gtk_widget_add_css_class (child, "agent-group");
+  else
+    gtk_widget_remove_css_class (child, "agent-group");
+
+  /* The badge shows itself when there is something to say. */
+  if (g_object_get_data (G_OBJECT (child), "badge") != NULL)
+    plt_stress_badge_set_flags (g_object_get_data (G_OBJECT (child), "badge"),
+                                PLT_IS_AGENT (item) ? plt_agent_get_stress (item) : 0);
+}
+
 /* Every cell knows its list item: a right click finds the row from it. */
 static void
 set_cell_child (GtkListItem *list_item,
@@ -348,6 +387,7 @@ set_cell_child (GtkListItem *list_item,
 {
   gtk_list_item_set_child (list_item, child);
   g_object_set_data (G_OBJECT (child), "plt-list-item", list_item);
+  g_signal_connect (list_item, "notify::item", G_CALLBACK (row_item_changed_cb), NULL);
 }
 
 static void
@@ -535,39 +575,6 @@ adherence_setup_cb (GtkSignalListItemFactory *factory,
   bind_text (inscription, list_item, item_property_expression ("adherence"), G_CALLBACK (percent_cb), NULL);
 }
 
-/* A header row shows the team in the name column and nothing in the
- * others; it cannot be selected or activated. */
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             PltAgentList             *self)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  gboolean header = PLT_IS_BOARD_GROUP (gtk_list_item_get_item (list_item));
-  GtkWidget *agent_widgets = g_object_get_data (G_OBJECT (child), "agent-widgets");
-
-  gtk_list_item_set_selectable (list_item, !header);
-  gtk_list_item_set_activatable (list_item, !header);
-
-  if (agent_widgets == NULL)
-    {
-      gtk_widget_set_visible (child, !header);
-      return;
-    }
-
-  gtk_widget_set_visible (agent_widgets, !header);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "group-widgets"), header);
-  if (header)
-    gtk_widget_add_css_class (child, "agent-group");
-  else
-    gtk_widget_remove_css_class (child, "agent-group");
-
-  /* The badge shows itself when there is something to say. */
-  if (g_object_get_data (G_OBJECT (child), "badge") != NULL)
-    plt_stress_badge_set_flags (g_object_get_data (G_OBJECT (child), "badge"),
-                                header ? 0 : plt_agent_get_stress (gtk_list_item_get_item (list_item)));
-}
-
 static void
 tile_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -687,16 +694,6 @@ setup_sorters (PltAgentList *self)
   set_column_sorter (self->adherence_column, numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (adherence_key_cb), GTK_SORT_ASCENDING));
 }
 
-static void
-update_sorter (PltAgentList *self)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  /* Grouped: by team first, then as the columns say. */
-  gtk_sort_list_model_set_sorter (self->sort_model,
-                                  plt_board_model_get_grouped (self->rows) ? self->group_sorter : sorter);
-}
-
 /* Filtering -------------------------------------------------------------- */
 
 static gboolean
@@ -763,13 +760,19 @@ skill_filter_func (gpointer item,
   return self->selected_skill_id == NULL || plt_agent_serves_queue (PLT_AGENT (item), self->selected_skill_id);
 }
 
+static gboolean
+showing_tiles (PltAgentList *self)
+{
+  return gtk_toggle_button_get_active (self->tiles_button);
+}
+
 static void
 update_count (PltAgentList *self)
 {
   guint total = 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = plt_board_model_get_n_agents (showing_tiles (self) ? self->tiles : self->rows);
   g_autofree char *text = NULL;
-  gboolean tiles = gtk_toggle_button_get_active (self->tiles_button);
+  gboolean tiles = showing_tiles (self);
 
   if (self->model != NULL)
     total = g_list_model_get_n_items (G_LIST_MODEL (plt_model_get_agents (self->model)));
@@ -1502,25 +1505,19 @@ plt_agent_list_set_settings (PltAgentList *self,
 
 /* The current agent, and actions ---------------------------------------- */
 
-static gboolean
-showing_tiles (PltAgentList *self)
-{
-  return gtk_toggle_button_get_active (self->tiles_button);
-}
-
 /* The agent the actions apply to: the operator page's, else the one
  * selected in the view shown. */
 static PltAgent *
 current_agent (PltAgentList *self)
 {
-  GtkSingleSelection *selection;
+  PltItemSelection *selection;
   gpointer item;
 
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "operator") == 0)
     return plt_operator_page_get_agent (PLT_OPERATOR_PAGE (self->operator_page));
 
   selection = showing_tiles (self) ? self->tile_selection : self->row_selection;
-  item = gtk_single_selection_get_selected_item (selection);
+  item = plt_item_selection_get_selected_item (selection);
 
   return PLT_IS_AGENT (item) ? item : NULL;
 }
@@ -1684,7 +1681,7 @@ right_click_cb (GtkGestureClick *gesture,
 {
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
-  GtkSingleSelection *selection = view == GTK_WIDGET (self->grid_view) ? self->tile_selection : self->row_selection;
+  PltItemSelection *selection = view == GTK_WIDGET (self->grid_view) ? self->tile_selection : self->row_selection;
   GtkListItem *list_item = NULL;
   graphene_point_t point;
 
@@ -1697,7 +1694,7 @@ right_click_cb (GtkGestureClick *gesture,
   if (list_item == NULL || !PLT_IS_AGENT (gtk_list_item_get_item (list_item)))
     return;
 
-  gtk_single_selection_set_selected (selection, gtk_list_item_get_position (list_item));
+  plt_item_selection_set_selected_item (selection, gtk_list_item_get_item (list_item));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
   if (!gtk_widget_compute_point (view, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
@@ -1739,15 +1736,6 @@ static void
 group_toggled_cb (PltAgentList *self)
 {
   plt_board_model_set_grouped (self->rows, gtk_toggle_button_get_active (self->group_button));
-  update_sorter (self);
-}
-
-static void
-column_sorter_changed_cb (PltAgentList *self)
-{
-  /* The group sorter ends with the column view's: it changed too. */
-  if (plt_board_model_get_grouped (self->rows))
-    gtk_sorter_changed (self->group_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* The other view shows the same agent selected. */
@@ -1755,21 +1743,20 @@ static void
 view_toggled_cb (PltAgentList *self)
 {
   gboolean tiles = showing_tiles (self);
-  GtkSingleSelection *from = tiles ? self->row_selection : self->tile_selection;
-  GtkSingleSelection *to = tiles ? self->tile_selection : self->row_selection;
+  PltItemSelection *from = tiles ? self->row_selection : self->tile_selection;
+  PltItemSelection *to = tiles ? self->tile_selection : self->row_selection;
   PltBoardModel *to_model = tiles ? self->tiles : self->rows;
-  gpointer item = gtk_single_selection_get_selected_item (from);
+  gpointer item = plt_item_selection_get_selected_item (from);
+  GListModel *agents = self->model != NULL ? G_LIST_MODEL (plt_model_get_agents (self->model)) : NULL;
 
   /* Between the two buttons' notifications neither is active. */
   if (!tiles && !gtk_toggle_button_get_active (self->list_button))
     return;
 
   /* Only the view shown follows the agents. */
-  plt_board_model_set_model (to_model, G_LIST_MODEL (self->sort_model));
+  plt_board_model_set_model (to_model, agents);
   plt_board_model_set_model (tiles ? self->rows : self->tiles, NULL);
-  plt_board_model_flush (to_model);
-  if (item != NULL)
-    gtk_single_selection_set_selected (to, plt_board_model_find (to_model, item));
+  plt_item_selection_set_selected_item (to, PLT_IS_AGENT (item) ? item : NULL);
   update_count (self);
   update_action_state (self);
 }
@@ -1777,29 +1764,21 @@ view_toggled_cb (PltAgentList *self)
 /* Frames ------------------------------------------------------------------ */
 
 /* Changes wait for a frame, not for the model's timer: flushed in a
- * frame's update phase, the rows follow in the same frame's layout. At most
- * one flush every FLUSH_MIN_US: each costs a pass over the board's rows,
- * and 20 a second keep the event → screen latency well under 100 ms. (The
- * model's own timer flushes while the board is not shown.) */
-#define FLUSH_MIN_US (50 * 1000)
-
+ * frame's update phase, the rows follow in the same frame's layout. Every
+ * frame that has changes flushes them: the rows cost in proportion to the
+ * agents that moved, so a frame's work stays small and even, and a change
+ * shows at the next frame. (The model's own timer flushes while the board
+ * is not shown.) */
 static gboolean
 flush_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
                gpointer       user_data)
 {
   PltAgentList *self = PLT_AGENT_LIST (widget);
-  gint64 frame_time = gdk_frame_clock_get_frame_time (frame_clock);
-
-  if (frame_time - self->last_flush_us < FLUSH_MIN_US)
-    return G_SOURCE_CONTINUE;
 
   self->flush_tick_id = 0;
-  self->last_flush_us = frame_time;
   if (self->model != NULL)
     plt_model_flush (self->model);
-  plt_board_model_flush (self->rows);
-  plt_board_model_flush (self->tiles);
 
   return G_SOURCE_REMOVE;
 }
@@ -1875,6 +1854,11 @@ plt_agent_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  /* The rows outlive the widgets below a little. */
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  if (self->tiles != NULL)
+    g_signal_handlers_disconnect_by_data (self->tiles, self);
 
   /* A resize just made: keep it. */
   if (self->save_columns_id != 0)
@@ -1902,8 +1886,6 @@ plt_agent_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  self->filter_model = NULL;
-  self->sort_model = NULL;
   self->name_filter = NULL;
   self->team_filter = NULL;
   self->state_filter = NULL;
@@ -1914,7 +1896,7 @@ plt_agent_list_dispose (GObject *object)
   self->operator_page = NULL;
   g_clear_object (&self->rows);
   g_clear_object (&self->tiles);
-  g_clear_object (&self->group_sorter);
+  g_clear_object (&self->filter);
 
   g_clear_object (&self->clock_signals);
   g_clear_object (&self->agents_signals);
@@ -2071,7 +2053,6 @@ plt_agent_list_class_init (PltAgentListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, aht_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, occupancy_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, adherence_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, tile_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -2119,11 +2100,20 @@ state_choices (void)
   return gtk_string_list_new (labels);
 }
 
+/* The selections find their item's place through the rows' own index. */
+static guint
+find_row_cb (GListModel *model,
+             gpointer    item,
+             gpointer    user_data)
+{
+  return plt_board_model_find (PLT_BOARD_MODEL (model), item);
+}
+
 static void
 plt_agent_list_init (PltAgentList *self)
 {
   GtkEveryFilter *filter;
-  GtkSorter *team_sorter;
+  GtkSorter *sorter;
   g_autoptr(GtkStringList) states = NULL;
 
   self->team_ids = g_ptr_array_new_with_free_func (g_free);
@@ -2156,36 +2146,27 @@ plt_agent_list_init (PltAgentList *self)
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->queue_filter));
   gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->skill_filter));
 
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
+  self->filter = GTK_FILTER (filter);
 
   setup_sorters (self);
-  team_sorter = string_sorter (G_CALLBACK (team_key_cb), NULL);
-  self->group_sorter = GTK_SORTER (gtk_multi_sorter_new ());
-  gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter), team_sorter);
-  gtk_multi_sorter_append (GTK_MULTI_SORTER (self->group_sorter),
-                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  sorter = gtk_column_view_get_sorter (self->column_view);
 
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* The rows of the table (grouped or not) and of the tiles (never); the
+   * view not shown follows nothing: its agents are attached when shown. */
+  self->rows = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, NULL);
+  self->tiles = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, NULL);
+  g_signal_connect_object (self->rows, "notify::n-agents", G_CALLBACK (filtered_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tiles, "notify::n-agents", G_CALLBACK (filtered_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
-  /* The rows of the table (grouped or not) and of the tiles (never). */
-  self->rows = plt_board_model_new (G_LIST_MODEL (self->sort_model));
-  /* The view not shown follows nothing: attached when shown. */
-  self->tiles = plt_board_model_new (NULL);
-
-  self->row_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
-  gtk_single_selection_set_autoselect (self->row_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->row_selection, TRUE);
+  self->row_selection = plt_item_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  plt_item_selection_set_find_func (self->row_selection, find_row_cb, NULL, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->row_selection));
   g_object_unref (self->row_selection);
 
-  self->tile_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tiles)));
-  gtk_single_selection_set_autoselect (self->tile_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->tile_selection, TRUE);
+  self->tile_selection = plt_item_selection_new (g_object_ref (G_LIST_MODEL (self->tiles)));
+  plt_item_selection_set_find_func (self->tile_selection, find_row_cb, NULL, NULL);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->tile_selection));
   g_object_unref (self->tile_selection);
 
@@ -2278,7 +2259,7 @@ plt_agent_list_set_model (PltAgentList *self,
   g_signal_group_set_target (self->agents_signals, agents);
   g_signal_group_set_target (self->teams_signals, model != NULL ? plt_model_get_teams (model) : NULL);
   g_signal_group_set_target (self->queues_signals, model != NULL ? plt_model_get_queues (model) : NULL);
-  gtk_filter_list_model_set_model (self->filter_model, agents);
+  plt_board_model_set_model (showing_tiles (self) ? self->tiles : self->rows, agents);
 
   /* The agents already there. */
   for (guint i = 0; agents != NULL && i < g_list_model_get_n_items (agents); i++)
@@ -2379,7 +2360,7 @@ _plt_agent_list_get_shown (PltAgentList *self)
 {
   g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (showing_tiles (self) ? self->tiles : self->rows);
 }
 
 PltBoardModel *
@@ -2462,7 +2443,7 @@ _plt_agent_list_get_stress (PltAgentList *self)
   return self->stress;
 }
 
-GtkSingleSelection *
+PltItemSelection *
 _plt_agent_list_get_selection (PltAgentList *self,
                                gboolean      tiles)
 {

@@ -1,4 +1,5 @@
-/* plt-board-model.c — the agent board's rows, announced once per frame
+/* plt-board-model.c — the agent board's rows, filtered, sorted and grouped
+ * as the agents change
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,15 @@ struct _PltBoardGroup
   char    *agents_text;
   char    *states_text;
   guint    n_agents;
+
+  /* Kept by the board model */
+  char    *sort_key;     /* the title, case folded and collated */
+  guint    hint;         /* where the header was last seen */
+  guint    n_shown;      /* agents counted below */
+  guint    on_contact;
+  guint    available;
+  guint    paused;
+  guint    dirty : 1;    /* counts changed since the texts were made */
 };
 
 G_DEFINE_FINAL_TYPE (PltBoardGroup, plt_board_group, G_TYPE_OBJECT)
@@ -50,6 +60,7 @@ plt_board_group_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->agents_text);
   g_free (self->states_text);
+  g_free (self->sort_key);
 
   G_OBJECT_CLASS (plt_board_group_parent_class)->finalize (object);
 }
@@ -138,36 +149,53 @@ plt_board_group_get_summary (PltBoardGroup *self)
   return self->summary;
 }
 
-/* Counts of one group while the rows are rebuilt. */
-typedef struct
+/* A group's counts, by the state the rows were last told. */
+typedef enum
 {
-  PltBoardGroup *group;
-  guint          n_agents;
-  guint          on_contact;
-  guint          available;
-  guint          paused;
-} Tally;
+  TALLY_OTHER,
+  TALLY_CONTACT,
+  TALLY_AVAILABLE,
+  TALLY_PAUSED,
+} TallyClass;
 
-static void
-tally_add (Tally    *tally,
-           PltAgent *agent)
+static TallyClass
+tally_class_of (PltAgentState state)
 {
-  tally->n_agents++;
-  switch (plt_agent_get_state (agent))
+  switch (state)
     {
     case PLT_AGENT_STATE_RINGING:
     case PLT_AGENT_STATE_ON_CALL:
     case PLT_AGENT_STATE_ON_HOLD:
     case PLT_AGENT_STATE_WRAP_UP:
-      tally->on_contact++;
-      break;
+      return TALLY_CONTACT;
     case PLT_AGENT_STATE_AVAILABLE:
-      tally->available++;
-      break;
+      return TALLY_AVAILABLE;
     case PLT_AGENT_STATE_PAUSED:
     case PLT_AGENT_STATE_MISSED:
-      tally->paused++;
+      return TALLY_PAUSED;
+    default:
+      return TALLY_OTHER;
+    }
+}
+
+static void
+group_count (PltBoardGroup *group,
+             TallyClass     class,
+             int            delta)
+{
+  group->n_shown += delta;
+  switch (class)
+    {
+    case TALLY_CONTACT:
+      group->on_contact += delta;
       break;
+    case TALLY_AVAILABLE:
+      group->available += delta;
+      break;
+    case TALLY_PAUSED:
+      group->paused += delta;
+      break;
+    case TALLY_OTHER:
     default:
       break;
     }
@@ -175,19 +203,19 @@ tally_add (Tally    *tally,
 
 /* Under the state column: only what there is, "5 on a contact · 3 available". */
 static char *
-states_text (const Tally *tally)
+states_text (PltBoardGroup *group)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (tally->on_contact > 0)
+  if (group->on_contact > 0)
     /* Translators: part of a team's header: "5 on a contact" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u on a contact"), tally->on_contact));
-  if (tally->available > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u on a contact"), group->on_contact));
+  if (group->available > 0)
     /* Translators: part of a team's header: "3 available" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u available"), tally->available));
-  if (tally->paused > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u available"), group->available));
+  if (group->paused > 0)
     /* Translators: part of a team's header: "2 paused" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u paused"), tally->paused));
+    g_ptr_array_add (parts, g_strdup_printf (_("%u paused"), group->paused));
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -196,52 +224,62 @@ states_text (const Tally *tally)
 static void
 set_text (PltBoardGroup  *group,
           char          **field,
-          const char     *text,
+          char           *text,
           guint           prop)
 {
   if (g_strcmp0 (*field, text) == 0)
-    return;
+    {
+      g_free (text);
+      return;
+    }
 
   g_free (*field);
-  *field = g_strdup (text);
+  *field = text;
   g_object_notify_by_pspec (G_OBJECT (group), group_properties[prop]);
 }
 
+/* Makes the header's texts from its counts. */
 static void
-tally_apply (Tally *tally)
+group_apply (PltBoardGroup *group)
 {
-  PltBoardGroup *group = tally->group;
-  g_autofree char *summary = NULL;
   g_autofree char *agents = NULL;
-  g_autofree char *states = NULL;
 
-  if (group == NULL)
+  if (!group->dirty)
     return;
+  group->dirty = FALSE;
 
-  agents = g_strdup_printf (ngettext ("%u agent", "%u agents", tally->n_agents), tally->n_agents);
-  /* Translators: a team's header on the agent board, for a screen reader:
-   * "12 agents · 5 on a contact · 3 available · 2 paused" */
-  summary = g_strdup_printf (_("%s · %u on a contact · %u available · %u paused"),
-                             agents, tally->on_contact, tally->available, tally->paused);
-  states = states_text (tally);
+  agents = g_strdup_printf (ngettext ("%u agent", "%u agents", group->n_shown), group->n_shown);
+  set_text (group, &group->summary,
+            /* Translators: a team's header on the agent board, for a screen reader:
+             * "12 agents · 5 on a contact · 3 available · 2 paused" */
+            g_strdup_printf (_("%s · %u on a contact · %u available · %u paused"),
+                             agents, group->on_contact, group->available, group->paused),
+            GROUP_PROP_SUMMARY);
+  set_text (group, &group->states_text, states_text (group), GROUP_PROP_STATES_TEXT);
+  set_text (group, &group->agents_text, g_steal_pointer (&agents), GROUP_PROP_AGENTS_TEXT);
 
-  set_text (group, &group->agents_text, agents, GROUP_PROP_AGENTS_TEXT);
-  set_text (group, &group->states_text, states, GROUP_PROP_STATES_TEXT);
-
-  if (group->n_agents != tally->n_agents)
+  if (group->n_agents != group->n_shown)
     {
-      group->n_agents = tally->n_agents;
+      group->n_agents = group->n_shown;
       g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_N_AGENTS]);
-    }
-  if (g_strcmp0 (group->summary, summary) != 0)
-    {
-      g_free (group->summary);
-      group->summary = g_steal_pointer (&summary);
-      g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_SUMMARY]);
     }
 }
 
 /* PltBoardModel ----------------------------------------------------------- */
+
+/* More agents than this in one announcement of the source rebuild the rows:
+ * one sort beats that many single moves, each shifting the rows. */
+#define BULK_CHANGES 64
+
+typedef struct
+{
+  PltAgent      *agent;      /* owned */
+  PltBoardGroup *group;      /* counted in, while shown and grouped */
+  guint          hint;       /* where the agent was last seen among the rows */
+  guint          mark;       /* last source announcement that listed it */
+  TallyClass     tallied;
+  guint          shown : 1;
+} Entry;
 
 struct _PltBoardModel
 {
@@ -249,13 +287,23 @@ struct _PltBoardModel
 
   GListModel *model;
   gulong      items_changed_id;
-  GPtrArray  *items;        /* GObject*, owned: what was last announced */
+  GtkFilter  *filter;
+  gulong      filter_changed_id;
+  GtkSorter  *sorter;
+  gulong      sorter_changed_id;
+
+  GPtrArray  *source;       /* the model's items in its order (the entries own them) */
+  GHashTable *entries;      /* PltAgent* → Entry*, owned */
+  GPtrArray  *rows;         /* GObject*, owned: what was last announced */
   GHashTable *groups;       /* team id → PltBoardGroup*, owned */
-  guint       rebuild_id;
-  guint       n_pending;
+  GPtrArray  *dirty;        /* groups whose texts are to be made */
+  guint       n_shown;
+  guint       mark;
   guint64     n_rebuilds;
+  guint64     n_moves;
 
   guint       grouped : 1;
+  guint       regroup : 1;  /* a shown team was renamed: rebuild */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -266,16 +314,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PltBoardModel, plt_board_model, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_FILTER,
+  PROP_SORTER,
   PROP_GROUPED,
-  PROP_N_PENDING,
+  PROP_N_AGENTS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Before GTK lays out and draws the frame (GTK_PRIORITY_RESIZE is
- * G_PRIORITY_HIGH_IDLE + 10, drawing + 20). */
-#define REBUILD_PRIORITY (G_PRIORITY_HIGH_IDLE + 5)
 
 static GType
 plt_board_model_get_item_type (GListModel *model)
@@ -286,7 +332,7 @@ plt_board_model_get_item_type (GListModel *model)
 static guint
 plt_board_model_get_n_items (GListModel *model)
 {
-  return PLT_BOARD_MODEL (model)->items->len;
+  return PLT_BOARD_MODEL (model)->rows->len;
 }
 
 static gpointer
@@ -295,10 +341,10 @@ plt_board_model_get_item (GListModel *model,
 {
   PltBoardModel *self = PLT_BOARD_MODEL (model);
 
-  if (position >= self->items->len)
+  if (position >= self->rows->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (g_ptr_array_index (self->rows, position));
 }
 
 static void
@@ -309,16 +355,53 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = plt_board_model_get_item;
 }
 
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_object_unref (entry->agent);
+  g_free (entry);
+}
+
+static Entry *
+lookup_entry (PltBoardModel *self,
+              gpointer       agent)
+{
+  return g_hash_table_lookup (self->entries, agent);
+}
+
+/* Ordering ---------------------------------------------------------------- */
+
+static void
+mark_dirty (PltBoardModel *self,
+            PltBoardGroup *group)
+{
+  if (!group->dirty)
+    g_ptr_array_add (self->dirty, group);
+  group->dirty = TRUE;
+}
+
+static void
+apply_groups (PltBoardModel *self)
+{
+  for (guint i = 0; i < self->dirty->len; i++)
+    group_apply (g_ptr_array_index (self->dirty, i));
+  g_ptr_array_set_size (self->dirty, 0);
+}
+
+/* The header of the agent's team, made if need be. The team is the live
+ * one: an agent keeps the group it was counted in until it is announced
+ * (Entry.group), and a group's name is its team's, whichever agent tells
+ * it. */
 static PltBoardGroup *
 ensure_group (PltBoardModel *self,
               PltAgent      *agent)
 {
-  const char *team_id = plt_agent_get_team_id (agent);
+  const char *team_id = plt_agent_get_team_id (agent) != NULL ? plt_agent_get_team_id (agent) : "";
   const char *title = plt_agent_get_team_name (agent);
   PltBoardGroup *group;
 
-  if (team_id == NULL)
-    team_id = "";
   if (title == NULL || title[0] == '\0')
     title = team_id[0] != '\0' ? team_id : _("No team");
 
@@ -332,104 +415,438 @@ ensure_group (PltBoardModel *self,
 
   if (g_strcmp0 (group->title, title) != 0)
     {
+      g_autofree char *folded = g_utf8_casefold (title, -1);
+
       g_free (group->title);
       group->title = g_strdup (title);
+      g_free (group->sort_key);
+      group->sort_key = g_utf8_collate_key (folded, -1);
       g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_TITLE]);
+      /* Its rows are in the wrong place among the others. */
+      if (group->n_shown > 0)
+        self->regroup = TRUE;
     }
 
   return group;
 }
 
-static GPtrArray *
-build_rows (PltBoardModel *self)
+static PltBoardGroup *
+group_of_row (PltBoardModel *self,
+              gpointer       row)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-  GPtrArray *rows = g_ptr_array_new_full (n + (self->grouped ? 16 : 0), g_object_unref);
-  Tally tally = { NULL, 0, 0, 0, 0 };
+  if (PLT_IS_BOARD_GROUP (row))
+    return row;
 
-  for (guint i = 0; i < n; i++)
+  return lookup_entry (self, row)->group;
+}
+
+static int
+compare_groups (PltBoardGroup *a,
+                PltBoardGroup *b)
+{
+  int order = strcmp (a->sort_key, b->sort_key);
+
+  return order != 0 ? order : strcmp (a->team_id, b->team_id);
+}
+
+/* The rows' order: by team when grouped (the header first), then by the
+ * sorter, then by agent id. */
+static int
+compare_rows (PltBoardModel *self,
+              gpointer       a,
+              gpointer       b)
+{
+  int order;
+
+  if (a == b)
+    return 0;
+
+  if (self->grouped)
     {
-      PltAgent *agent = g_list_model_get_item (self->model, i);
+      PltBoardGroup *group_a = group_of_row (self, a);
+      PltBoardGroup *group_b = group_of_row (self, b);
 
-      if (self->grouped)
-        {
-          PltBoardGroup *group = ensure_group (self, agent);
-
-          if (group != tally.group)
-            {
-              tally_apply (&tally);
-              tally = (Tally) { group, 0, 0, 0, 0 };
-              g_ptr_array_add (rows, g_object_ref (group));
-            }
-          tally_add (&tally, agent);
-        }
-
-      /* The reference of get_item() goes to the array. */
-      g_ptr_array_add (rows, agent);
+      if (group_a != group_b)
+        return compare_groups (group_a, group_b);
+      if (PLT_IS_BOARD_GROUP (a))
+        return -1;
+      if (PLT_IS_BOARD_GROUP (b))
+        return 1;
     }
-  tally_apply (&tally);
 
-  return rows;
+  if (self->sorter != NULL)
+    {
+      order = gtk_sorter_compare (self->sorter, a, b);
+      if (order != GTK_ORDERING_EQUAL)
+        return order;
+    }
+
+  return strcmp (plt_agent_get_id (a), plt_agent_get_id (b));
+}
+
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return compare_rows (user_data, *(gpointer *) a, *(gpointer *) b);
+}
+
+/* Where @probe goes among the rows, the row at @skip left out (G_MAXUINT:
+ * none): a position in the rows without it. */
+static guint
+lower_bound (PltBoardModel *self,
+             gpointer       probe,
+             guint          skip)
+{
+  guint n = self->rows->len - (skip < self->rows->len ? 1 : 0);
+  guint low = 0;
+  guint high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint real = skip < self->rows->len && middle >= skip ? middle + 1 : middle;
+
+      if (compare_rows (self, g_ptr_array_index (self->rows, real), probe) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* The position of @row, looked for from where it was last seen: rows
+ * drift by as many places as other rows moved since. */
+static guint
+find_row (PltBoardModel *self,
+          gpointer       row,
+          guint          hint)
+{
+  guint n = self->rows->len;
+
+  if (hint < n && g_ptr_array_index (self->rows, hint) == row)
+    return hint;
+
+  hint = MIN (hint, n);
+  for (guint distance = 1; distance <= n; distance++)
+    {
+      gboolean inside = FALSE;
+
+      if (hint >= distance)
+        {
+          inside = TRUE;
+          if (g_ptr_array_index (self->rows, hint - distance) == row)
+            return hint - distance;
+        }
+      if (hint + distance < n)
+        {
+          inside = TRUE;
+          if (g_ptr_array_index (self->rows, hint + distance) == row)
+            return hint + distance;
+        }
+      if (!inside)
+        break;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Single moves ------------------------------------------------------------ */
+
+static void
+announce (PltBoardModel *self,
+          guint          position,
+          guint          removed,
+          guint          added)
+{
+  self->n_moves++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
 static void
-rebuild (PltBoardModel *self)
+hide_entry (PltBoardModel *self,
+            Entry         *entry)
 {
-  g_autoptr(GPtrArray) old = self->items;
-  guint old_len = old->len;
-  guint new_len;
+  guint position = find_row (self, entry->agent, entry->hint);
+  guint n = 1;
+
+  g_return_if_fail (position != GTK_INVALID_LIST_POSITION);
+
+  entry->shown = FALSE;
+  self->n_shown--;
+  if (entry->group != NULL)
+    {
+      PltBoardGroup *group = g_steal_pointer (&entry->group);
+
+      group_count (group, entry->tallied, -1);
+      mark_dirty (self, group);
+      /* The team's last agent takes its header along. */
+      if (group->n_shown == 0 && position > 0 && g_ptr_array_index (self->rows, position - 1) == group)
+        {
+          position--;
+          n++;
+        }
+    }
+
+  g_ptr_array_remove_range (self->rows, position, n);
+  announce (self, position, n, 0);
+}
+
+static void
+show_entry (PltBoardModel *self,
+            Entry         *entry)
+{
+  PltBoardGroup *group = NULL;
+  guint position;
+  guint n = 1;
+
+  entry->tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+  if (self->grouped)
+    {
+      group = ensure_group (self, entry->agent);
+      entry->group = group;
+    }
+
+  if (group != NULL && group->n_shown == 0)
+    {
+      /* The team's first agent comes with its header. */
+      position = lower_bound (self, group, G_MAXUINT);
+      g_ptr_array_insert (self->rows, position, g_object_ref (group));
+      group->hint = position;
+      g_ptr_array_insert (self->rows, position + 1, g_object_ref (entry->agent));
+      entry->hint = position + 1;
+      n = 2;
+    }
+  else
+    {
+      position = lower_bound (self, entry->agent, G_MAXUINT);
+      g_ptr_array_insert (self->rows, position, g_object_ref (entry->agent));
+      entry->hint = position;
+    }
+
+  if (group != NULL)
+    {
+      group_count (group, entry->tallied, 1);
+      mark_dirty (self, group);
+    }
+  entry->shown = TRUE;
+  self->n_shown++;
+  announce (self, position, 0, n);
+}
+
+/* An agent that stays shown, in the same team, goes to its new place. */
+static void
+move_entry (PltBoardModel *self,
+            Entry         *entry)
+{
+  guint from = find_row (self, entry->agent, entry->hint);
+  guint to;
+
+  g_return_if_fail (from != GTK_INVALID_LIST_POSITION);
+
+  if (entry->group != NULL)
+    {
+      TallyClass tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+
+      if (tallied != entry->tallied)
+        {
+          group_count (entry->group, entry->tallied, -1);
+          group_count (entry->group, tallied, 1);
+          entry->tallied = tallied;
+          mark_dirty (self, entry->group);
+        }
+    }
+
+  to = lower_bound (self, entry->agent, from);
+  entry->hint = to;
+  if (to == from)
+    return;
+
+  /* Each emission must find the rows as it says: without the agent, then
+   * with it in its new place. */
+  g_ptr_array_steal_index (self->rows, from);
+  announce (self, from, 1, 0);
+  g_ptr_array_insert (self->rows, to, entry->agent);
+  announce (self, to, 0, 1);
+}
+
+static gboolean
+matches (PltBoardModel *self,
+         PltAgent      *agent)
+{
+  return self->filter == NULL || gtk_filter_match (self->filter, agent);
+}
+
+static void
+update_entry (PltBoardModel *self,
+              Entry         *entry)
+{
+  gboolean match = matches (self, entry->agent);
+
+  if (!match)
+    {
+      if (entry->shown)
+        hide_entry (self, entry);
+      return;
+    }
+
+  if (!entry->shown)
+    {
+      show_entry (self, entry);
+      return;
+    }
+
+  if (self->grouped && ensure_group (self, entry->agent) != entry->group)
+    {
+      /* Into another team. */
+      hide_entry (self, entry);
+      show_entry (self, entry);
+      return;
+    }
+
+  move_entry (self, entry);
+}
+
+/* Rebuilds ---------------------------------------------------------------- */
+
+static void
+reset_groups (PltBoardModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PltBoardGroup *group = value;
+
+      if (group->n_shown > 0)
+        mark_dirty (self, group);
+      group->n_shown = group->on_contact = group->available = group->paused = 0;
+    }
+}
+
+/* All the rows anew, announced as one range: the agents the filter lets
+ * through, sorted. With @order_kept (only the filter changed), the agents
+ * shown stay in their order and those that come are merged in. */
+static void
+rebuild (PltBoardModel *self,
+         gboolean       order_kept)
+{
+  g_autoptr(GPtrArray) old = self->rows;
+  g_autoptr(GPtrArray) agents = g_ptr_array_new ();
   guint prefix = 0;
   guint suffix = 0;
+  guint old_len = old->len;
+  guint new_len;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  self->items = build_rows (self);
-  new_len = self->items->len;
   self->n_rebuilds++;
+  self->regroup = FALSE;
+  reset_groups (self);
 
-  if (self->n_pending != 0)
+  /* Which agents, in which teams. */
+  for (guint i = 0; i < self->source->len; i++)
     {
-      self->n_pending = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+      Entry *entry = lookup_entry (self, g_ptr_array_index (self->source, i));
+      gboolean match = matches (self, entry->agent);
+
+      /* Those that stay keep their team, as their place: the order kept
+       * is theirs. */
+      if (!(order_kept && match && entry->shown))
+        entry->group = match && self->grouped ? ensure_group (self, entry->agent) : NULL;
+      entry->tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+      /* With the order kept, "shown" still says what the old rows hold. */
+      if (!order_kept)
+        entry->shown = match;
+      else if (match && !entry->shown)
+        g_ptr_array_add (agents, entry->agent);
+      else if (!match)
+        entry->shown = FALSE;
     }
+  /* A rename met above may have moved a team. */
+  self->regroup = FALSE;
+
+  if (order_kept)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      g_autoptr(GPtrArray) merged = g_ptr_array_sized_new (old_len + agents->len);
+      guint i = 0, j = 0;
+
+      for (guint k = 0; k < old_len; k++)
+        {
+          gpointer row = g_ptr_array_index (old, k);
+          Entry *entry = PLT_IS_AGENT (row) ? lookup_entry (self, row) : NULL;
+
+          if (entry != NULL && entry->shown)
+            g_ptr_array_add (kept, row);
+        }
+      g_ptr_array_sort_with_data (agents, compare_rows_cb, self);
+      while (i < kept->len || j < agents->len)
+        {
+          if (j == agents->len ||
+              (i < kept->len && compare_rows (self, g_ptr_array_index (kept, i), g_ptr_array_index (agents, j)) < 0))
+            g_ptr_array_add (merged, g_ptr_array_index (kept, i++));
+          else
+            g_ptr_array_add (merged, g_ptr_array_index (agents, j++));
+        }
+      g_ptr_array_set_size (agents, 0);
+      g_ptr_array_extend (agents, merged, NULL, NULL);
+    }
+  else
+    {
+      for (guint i = 0; i < self->source->len; i++)
+        {
+          Entry *entry = lookup_entry (self, g_ptr_array_index (self->source, i));
+
+          if (entry->shown)
+            g_ptr_array_add (agents, entry->agent);
+        }
+      g_ptr_array_sort_with_data (agents, compare_rows_cb, self);
+    }
+
+  /* The rows, with the headers. */
+  self->rows = g_ptr_array_new_full (agents->len + (self->grouped ? 16 : 0), g_object_unref);
+  self->n_shown = agents->len;
+  for (guint i = 0; i < agents->len; i++)
+    {
+      PltAgent *agent = g_ptr_array_index (agents, i);
+      Entry *entry = lookup_entry (self, agent);
+
+      entry->shown = TRUE;
+      if (entry->group != NULL)
+        {
+          if (entry->group->n_shown == 0)
+            {
+              entry->group->hint = self->rows->len;
+              g_ptr_array_add (self->rows, g_object_ref (entry->group));
+            }
+          group_count (entry->group, entry->tallied, 1);
+          mark_dirty (self, entry->group);
+        }
+      entry->hint = self->rows->len;
+      g_ptr_array_add (self->rows, g_object_ref (agent));
+    }
+  new_len = self->rows->len;
+  apply_groups (self);
 
   /* Announce only what lies between the unchanged head and tail. */
   while (prefix < old_len && prefix < new_len &&
-         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->items, prefix))
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->rows, prefix))
     prefix++;
   while (suffix < old_len - prefix && suffix < new_len - prefix &&
-         g_ptr_array_index (old, old_len - 1 - suffix) == g_ptr_array_index (self->items, new_len - 1 - suffix))
+         g_ptr_array_index (old, old_len - 1 - suffix) == g_ptr_array_index (self->rows, new_len - 1 - suffix))
     suffix++;
 
   if (prefix == old_len && prefix == new_len)
     return;
 
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, new_len - prefix - suffix);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_AGENTS]);
 }
 
-static gboolean
-rebuild_cb (gpointer user_data)
-{
-  PltBoardModel *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_rebuild (PltBoardModel *self)
-{
-  self->n_pending++;
-  if (self->n_pending == 1)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
-
-  if (self->rebuild_id != 0)
-    return;
-
-  self->rebuild_id = g_idle_add_full (REBUILD_PRIORITY, rebuild_cb, self, NULL);
-  g_source_set_name_by_id (self->rebuild_id, "[plateau] agent board rows");
-}
+/* The source ------------------------------------------------------------- */
 
 static void
 source_items_changed_cb (GListModel    *model,
@@ -438,19 +855,103 @@ source_items_changed_cb (GListModel    *model,
                          guint          added,
                          PltBoardModel *self)
 {
-  schedule_rebuild (self);
+  g_autofree gpointer *gone = NULL;
+  guint n_shown = self->n_shown;
+  gboolean bulk = removed + added > 2 * BULK_CHANGES;
+  guint mark = ++self->mark;
+
+  g_return_if_fail (position + removed <= self->source->len);
+
+  /* The items the source no longer has, and those it now has there. */
+  gone = g_memdup2 (self->source->pdata + position, removed * sizeof (gpointer));
+  g_ptr_array_remove_range (self->source, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      PltAgent *agent = g_list_model_get_item (model, position + i);
+      Entry *entry = lookup_entry (self, agent);
+
+      if (entry == NULL)
+        {
+          entry = g_new0 (Entry, 1);
+          entry->agent = g_object_ref (agent);
+          g_hash_table_insert (self->entries, agent, entry);
+        }
+      entry->mark = mark;
+      g_ptr_array_insert (self->source, position + i, agent);
+      g_object_unref (agent);
+    }
+
+  for (guint i = 0; i < removed; i++)
+    {
+      Entry *entry = lookup_entry (self, gone[i]);
+
+      if (entry == NULL || entry->mark == mark)
+        continue;
+      if (entry->shown && !bulk)
+        hide_entry (self, entry);
+      g_hash_table_remove (self->entries, gone[i]);
+    }
+
+  if (bulk)
+    rebuild (self, FALSE);
+  else
+    {
+      /* The store gave the agents of this range their new sort keys at
+       * once: where there are several, none may be placed among the others
+       * still at their old places. They all leave first. */
+      if (added > 1)
+        for (guint i = 0; i < added; i++)
+          {
+            Entry *entry = lookup_entry (self, g_ptr_array_index (self->source, position + i));
+
+            if (entry->shown)
+              hide_entry (self, entry);
+          }
+      for (guint i = 0; i < added; i++)
+        update_entry (self, lookup_entry (self, g_ptr_array_index (self->source, position + i)));
+      if (self->regroup)
+        rebuild (self, FALSE);
+      apply_groups (self);
+      if (n_shown != self->n_shown)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_AGENTS]);
+    }
 }
+
+static void
+filter_changed_cb (GtkFilter       *filter,
+                   GtkFilterChange  change,
+                   PltBoardModel   *self)
+{
+  rebuild (self, TRUE);
+}
+
+static void
+sorter_changed_cb (GtkSorter       *sorter,
+                   GtkSorterChange  change,
+                   PltBoardModel   *self)
+{
+  rebuild (self, FALSE);
+}
+
+/* GObject ------------------------------------------------------------------ */
 
 static void
 plt_board_model_dispose (GObject *object)
 {
   PltBoardModel *self = PLT_BOARD_MODEL (object);
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_clear_object (&self->model);
-  if (self->items != NULL)
-    g_ptr_array_set_size (self->items, 0);
+  g_clear_signal_handler (&self->filter_changed_id, self->filter);
+  g_clear_object (&self->filter);
+  g_clear_signal_handler (&self->sorter_changed_id, self->sorter);
+  g_clear_object (&self->sorter);
+  if (self->rows != NULL)
+    g_ptr_array_set_size (self->rows, 0);
+  if (self->source != NULL)
+    g_ptr_array_set_size (self->source, 0);
+  if (self->entries != NULL)
+    g_hash_table_remove_all (self->entries);
 
   G_OBJECT_CLASS (plt_board_model_parent_class)->dispose (object);
 }
@@ -460,7 +961,10 @@ plt_board_model_finalize (GObject *object)
 {
   PltBoardModel *self = PLT_BOARD_MODEL (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->source, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (plt_board_model_parent_class)->finalize (object);
@@ -479,11 +983,17 @@ plt_board_model_get_property (GObject    *object,
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    case PROP_SORTER:
+      g_value_set_object (value, self->sorter);
+      break;
     case PROP_GROUPED:
       g_value_set_boolean (value, self->grouped);
       break;
-    case PROP_N_PENDING:
-      g_value_set_uint (value, self->n_pending);
+    case PROP_N_AGENTS:
+      g_value_set_uint (value, self->n_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -503,6 +1013,12 @@ plt_board_model_set_property (GObject      *object,
     case PROP_MODEL:
       plt_board_model_set_model (self, g_value_get_object (value));
       break;
+    case PROP_FILTER:
+      plt_board_model_set_filter (self, g_value_get_object (value));
+      break;
+    case PROP_SORTER:
+      plt_board_model_set_sorter (self, g_value_get_object (value));
+      break;
     case PROP_GROUPED:
       plt_board_model_set_grouped (self, g_value_get_boolean (value));
       break;
@@ -515,20 +1031,19 @@ static void
 plt_board_model_class_init (PltBoardModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = plt_board_model_dispose;
   object_class->finalize = plt_board_model_finalize;
   object_class->get_property = plt_board_model_get_property;
   object_class->set_property = plt_board_model_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_GROUPED] =
-    g_param_spec_boolean ("grouped", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_PENDING] =
-    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
+  properties[PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_FILTER] = g_param_spec_object ("filter", NULL, NULL, GTK_TYPE_FILTER, flags);
+  properties[PROP_SORTER] = g_param_spec_object ("sorter", NULL, NULL, GTK_TYPE_SORTER, flags);
+  properties[PROP_GROUPED] = g_param_spec_boolean ("grouped", NULL, NULL, FALSE, flags);
+  properties[PROP_N_AGENTS] =
+    g_param_spec_uint ("n-agents", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -536,7 +1051,10 @@ plt_board_model_class_init (PltBoardModelClass *klass)
 static void
 plt_board_model_init (PltBoardModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source = g_ptr_array_new ();
+  self->entries = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->dirty = g_ptr_array_new ();
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
@@ -552,6 +1070,8 @@ void
 plt_board_model_set_model (PltBoardModel *self,
                            GListModel    *model)
 {
+  guint n;
+
   g_return_if_fail (PLT_IS_BOARD_MODEL (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
@@ -560,13 +1080,64 @@ plt_board_model_set_model (PltBoardModel *self,
 
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_set_object (&self->model, model);
+
+  /* The entries of the agents now there. */
+  g_ptr_array_set_size (self->source, 0);
+  g_hash_table_remove_all (self->entries);
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      PltAgent *agent = g_list_model_get_item (model, i);
+      Entry *entry = g_new0 (Entry, 1);
+
+      entry->agent = agent;
+      g_hash_table_insert (self->entries, agent, entry);
+      g_ptr_array_add (self->source, agent);
+    }
   if (model != NULL)
     self->items_changed_id = g_signal_connect (model, "items-changed",
                                                G_CALLBACK (source_items_changed_cb), self);
 
-  /* A new source is shown at once: there is nothing to coalesce. */
-  rebuild (self);
+  rebuild (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+void
+plt_board_model_set_filter (PltBoardModel *self,
+                            GtkFilter     *filter)
+{
+  g_return_if_fail (PLT_IS_BOARD_MODEL (self));
+  g_return_if_fail (filter == NULL || GTK_IS_FILTER (filter));
+
+  if (self->filter == filter)
+    return;
+
+  g_clear_signal_handler (&self->filter_changed_id, self->filter);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    self->filter_changed_id = g_signal_connect (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+
+  rebuild (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+void
+plt_board_model_set_sorter (PltBoardModel *self,
+                            GtkSorter     *sorter)
+{
+  g_return_if_fail (PLT_IS_BOARD_MODEL (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+
+  if (self->sorter == sorter)
+    return;
+
+  g_clear_signal_handler (&self->sorter_changed_id, self->sorter);
+  g_set_object (&self->sorter, sorter);
+  if (sorter != NULL)
+    self->sorter_changed_id = g_signal_connect (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+
+  rebuild (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTER]);
 }
 
 gboolean
@@ -588,42 +1159,48 @@ plt_board_model_set_grouped (PltBoardModel *self,
     return;
 
   self->grouped = grouped;
-  schedule_rebuild (self);
+  rebuild (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPED]);
 }
 
-gboolean
-plt_board_model_flush (PltBoardModel *self)
-{
-  g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), FALSE);
-
-  if (self->n_pending == 0)
-    return FALSE;
-
-  rebuild (self);
-  return TRUE;
-}
-
 guint
-plt_board_model_get_n_pending (PltBoardModel *self)
+plt_board_model_get_n_agents (PltBoardModel *self)
 {
   g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), 0);
 
-  return self->n_pending;
+  return self->n_shown;
 }
 
 guint
 plt_board_model_find (PltBoardModel *self,
                       gpointer       item)
 {
-  guint position;
+  Entry *entry;
 
   g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), GTK_INVALID_LIST_POSITION);
 
-  if (item != NULL && g_ptr_array_find (self->items, item, &position))
-    return position;
+  if (item == NULL)
+    return GTK_INVALID_LIST_POSITION;
 
-  return GTK_INVALID_LIST_POSITION;
+  if (PLT_IS_BOARD_GROUP (item))
+    {
+      PltBoardGroup *group = item;
+      guint position;
+
+      if (group->n_shown == 0)
+        return GTK_INVALID_LIST_POSITION;
+      position = find_row (self, group, group->hint);
+      if (position != GTK_INVALID_LIST_POSITION)
+        group->hint = position;
+      return position;
+    }
+
+  entry = lookup_entry (self, item);
+  if (entry == NULL || !entry->shown)
+    return GTK_INVALID_LIST_POSITION;
+
+  entry->hint = find_row (self, item, entry->hint);
+  return entry->hint;
 }
 
 guint64
@@ -632,4 +1209,12 @@ plt_board_model_get_n_rebuilds (PltBoardModel *self)
   g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), 0);
 
   return self->n_rebuilds;
+}
+
+guint64
+plt_board_model_get_n_moves (PltBoardModel *self)
+{
+  g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), 0);
+
+  return self->n_moves;
 }
