@@ -555,6 +555,65 @@ test_large_churn (void)
   g_rand_free (rand);
 }
 
+
+/* A partial flush announces some of the changes, the first after where the
+ * last one stopped; additions and removals all; the rest stays pending and
+ * the view as it was. */
+static void
+test_flush_some (void)
+{
+  g_autoptr(PltStore) store = store_with (100);
+  g_autoptr(Recorder) rec = recorder_new (G_LIST_MODEL (store));
+  g_autofree char *gone = id_of (99);
+  g_autoptr(PltTeam) fresh = plt_team_new ("t-new");
+  static const guint changed[] = { 5, 6, 7, 20, 50, 51, 60, 70, 80, 90 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+    mark (store, changed[i]);
+  plt_store_remove (store, gone);
+  plt_store_add (store, "t-new", fresh);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 12);
+
+  /* Three changes (one run), the removal and the addition. */
+  g_assert_cmpuint (plt_store_flush_some (store, 3), ==, 3);
+  assert_emission (rec, 0, 99, 1, 0);
+  assert_emission (rec, 1, 5, 3, 3);
+  assert_emission (rec, 2, 99, 0, 1);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 7);
+  assert_mirror (rec);
+
+  /* Then the next three, where the last flush stopped. */
+  recorder_reset (rec);
+  g_assert_cmpuint (plt_store_flush_some (store, 3), ==, 2);
+  assert_emission (rec, 0, 20, 1, 1);
+  assert_emission (rec, 1, 50, 2, 2);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 4);
+
+  /* A change before the cursor waits for its turn: the ones after it
+   * come first, then it, so that none waits for ever. */
+  mark (store, 1);
+  recorder_reset (rec);
+  g_assert_cmpuint (plt_store_flush_some (store, 4), ==, 4);
+  assert_emission (rec, 0, 60, 1, 1);
+  assert_emission (rec, 1, 70, 1, 1);
+  assert_emission (rec, 2, 80, 1, 1);
+  assert_emission (rec, 3, 90, 1, 1);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 1);
+  recorder_reset (rec);
+  g_assert_cmpuint (plt_store_flush_some (store, 4), ==, 1);
+  assert_emission (rec, 0, 1, 1, 1);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 0);
+  assert_mirror (rec);
+
+  /* Nothing to announce, nothing emitted; zero changes asked, only the
+   * additions and removals. */
+  g_assert_cmpuint (plt_store_flush_some (store, 4), ==, 0);
+  mark (store, 3);
+  g_assert_cmpuint (plt_store_flush_some (store, 0), ==, 0);
+  g_assert_cmpuint (plt_store_get_n_pending (store), ==, 1);
+  g_assert_cmpuint (plt_store_flush (store), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/Plateau/Store/additions-batched", test_additions_batched);
   g_test_add_func ("/Plateau/Store/changes-coalesced", test_changes_coalesced);
   g_test_add_func ("/Plateau/Store/full-range-threshold", test_full_range_threshold);
+  g_test_add_func ("/Plateau/Store/flush-some", test_flush_some);
   g_test_add_func ("/Plateau/Store/removals-in-ranges", test_removals_in_ranges);
   g_test_add_func ("/Plateau/Store/mixed-flush", test_mixed_flush);
   g_test_add_func ("/Plateau/Store/view-frozen-until-flush", test_view_frozen_until_flush);

@@ -681,6 +681,15 @@ plt_model_clear (PltModel *self)
 void
 plt_model_flush (PltModel *self)
 {
+  g_return_if_fail (PLT_IS_MODEL (self));
+
+  plt_model_flush_some (self, G_MAXUINT);
+}
+
+void
+plt_model_flush_some (PltModel *self,
+                      guint     max_agents)
+{
   g_autoptr(PltModel) hold = NULL;
   guint emissions = 0;
 
@@ -690,7 +699,7 @@ plt_model_flush (PltModel *self)
 
   hold = g_object_ref (self);
   emissions += plt_store_flush (self->teams);
-  emissions += plt_store_flush (self->agents);
+  emissions += plt_store_flush_some (self->agents, max_agents);
   emissions += plt_store_flush (self->queues);
   emissions += plt_store_flush (self->calls);
 

@@ -66,6 +66,11 @@ void        plt_model_replace_all        (PltModel  *self,
                                           GPtrArray *calls);
 void        plt_model_clear              (PltModel  *self);
 void        plt_model_flush              (PltModel  *self);
+/* As plt_model_flush(), but announces at most @max_agents of the agents
+ * changed in place (plt_store_flush_some()); the others wait for the next
+ * flush, which the model schedules. */
+void        plt_model_flush_some         (PltModel  *self,
+                                          guint      max_agents);
 void        plt_model_set_flush_interval (PltModel  *self,
                                           guint      interval_ms);
 guint       plt_model_get_flush_interval (PltModel  *self);

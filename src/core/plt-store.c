@@ -31,6 +31,7 @@ struct _PltStore
   GPtrArray  *added;      /* Entry*, borrowed: pending additions, in order */
   guint       n_changed;
   guint       n_removed;
+  guint       cursor;     /* where the next partial flush of changes starts */
 
   GFunc       show_func;  /* nullable: called on each item as it is announced */
   gpointer    show_data;
@@ -395,16 +396,57 @@ show_current (PltStore *self,
     self->show_func (entry->shown, self->show_data);
 }
 
+/* Announces the changed items in [@from, @to) as runs, at most *@max. */
 static guint
-flush_changes (PltStore *self)
+flush_change_runs (PltStore *self,
+                   guint     from,
+                   guint     to,
+                   guint    *max)
 {
-  guint n = self->view->len;
   guint emissions = 0;
 
-  if (self->n_changed == 0)
+  for (guint i = from; i < to && self->n_changed > 0 && *max > 0; )
+    {
+      guint start;
+
+      if (!((Entry *) g_ptr_array_index (self->view, i))->changed)
+        {
+          i++;
+          continue;
+        }
+
+      start = i;
+      while (i < to && *max > 0 && ((Entry *) g_ptr_array_index (self->view, i))->changed)
+        {
+          show_current (self, g_ptr_array_index (self->view, i));
+          self->n_changed--;
+          (*max)--;
+          i++;
+        }
+
+      g_list_model_items_changed (G_LIST_MODEL (self), start, i - start, i - start);
+      emissions++;
+      self->cursor = i;
+    }
+
+  return emissions;
+}
+
+/* Announces at most @max of the changed items. A partial flush goes on
+ * where the last one stopped, so that none waits for ever. */
+static guint
+flush_changes (PltStore *self,
+               guint     max)
+{
+  guint n = self->view->len;
+  /* All of them: in the view's order. */
+  guint cursor = max >= self->n_changed ? 0 : MIN (self->cursor, n);
+  guint emissions;
+
+  if (self->n_changed == 0 || max == 0)
     return 0;
 
-  if ((guint64) self->n_changed * FULL_RANGE_DIVISOR > n)
+  if ((guint64) self->n_changed * FULL_RANGE_DIVISOR > n && max >= self->n_changed)
     {
       for (guint i = 0; i < n; i++)
         {
@@ -419,27 +461,8 @@ flush_changes (PltStore *self)
       return 1;
     }
 
-  for (guint i = 0; i < n && self->n_changed > 0; )
-    {
-      guint start;
-
-      if (!((Entry *) g_ptr_array_index (self->view, i))->changed)
-        {
-          i++;
-          continue;
-        }
-
-      start = i;
-      while (i < n && ((Entry *) g_ptr_array_index (self->view, i))->changed)
-        {
-          show_current (self, g_ptr_array_index (self->view, i));
-          self->n_changed--;
-          i++;
-        }
-
-      g_list_model_items_changed (G_LIST_MODEL (self), start, i - start, i - start);
-      emissions++;
-    }
+  emissions = flush_change_runs (self, cursor, n, &max);
+  emissions += flush_change_runs (self, 0, cursor, &max);
 
   return emissions;
 }
@@ -471,6 +494,15 @@ flush_additions (PltStore *self)
 guint
 plt_store_flush (PltStore *self)
 {
+  g_return_val_if_fail (PLT_IS_STORE (self), 0);
+
+  return plt_store_flush_some (self, G_MAXUINT);
+}
+
+guint
+plt_store_flush_some (PltStore *self,
+                      guint     max_changes)
+{
   g_autoptr(PltStore) hold = NULL;
   guint n_before;
   guint emissions = 0;
@@ -487,7 +519,7 @@ plt_store_flush (PltStore *self)
   g_object_freeze_notify (G_OBJECT (self));
 
   emissions += flush_removals (self);
-  emissions += flush_changes (self);
+  emissions += flush_changes (self, max_changes);
   emissions += flush_additions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);

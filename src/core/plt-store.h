@@ -41,6 +41,12 @@ void       plt_store_mark_changed     (PltStore    *self,
 guint      plt_store_get_n_pending    (PltStore    *self);
 /* Returns: the number of ::items-changed emissions made */
 guint      plt_store_flush            (PltStore    *self);
+/* As plt_store_flush(), but announces at most @max_changes of the items
+ * changed in place (the first in the view's order); the others stay
+ * pending, shown as they were. Removals and additions are all announced.
+ * For a view that spreads a burst of changes over several frames. */
+guint      plt_store_flush_some       (PltStore    *self,
+                                       guint        max_changes);
 /* Calls @func on every item the store holds, pending additions included. */
 void       plt_store_foreach          (PltStore    *self,
                                        GHFunc       func,
