@@ -570,8 +570,13 @@ adherence_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = figure_inscription ();
 
-  set_cell_child (list_item, inscription);
+  /* Set on a visible widget, a tooltip asks the display where the pointer
+   * is (a round trip to the X server): set it before the cell is shown, as
+   * rows are made while the board scrolls and changes. */
+  gtk_widget_set_visible (inscription, FALSE);
   gtk_widget_set_tooltip_text (inscription, _("Adherence to the published plan; “—” when the agent has no plan today"));
+  gtk_widget_set_visible (inscription, TRUE);
+  set_cell_child (list_item, inscription);
   bind_text (inscription, list_item, item_property_expression ("adherence"), G_CALLBACK (percent_cb), NULL);
 }
 
@@ -1765,21 +1770,39 @@ view_toggled_cb (PltAgentList *self)
 
 /* Changes wait for a frame, not for the model's timer: flushed in a
  * frame's update phase, the rows follow in the same frame's layout. Every
- * frame that has changes flushes them: the rows cost in proportion to the
- * agents that moved, so a frame's work stays small and even, and a change
- * shows at the next frame. (The model's own timer flushes while the board
- * is not shown.) */
+ * frame that has changes flushes them, FLUSH_CHUNK agents at a time, for
+ * FLUSH_BUDGET_US at most: the rows cost in proportion to the agents that
+ * moved (a move near the top of the view costs most, GTK binding again
+ * every row below it), and a burst is spread over the next frames rather
+ * than missing one. (The model's own timer flushes everything while the
+ * board is not shown.) */
+#define FLUSH_CHUNK 8
+#define FLUSH_BUDGET_US (4 * 1000)
+
 static gboolean
 flush_tick_cb (GtkWidget     *widget,
                GdkFrameClock *frame_clock,
                gpointer       user_data)
 {
   PltAgentList *self = PLT_AGENT_LIST (widget);
+  PltStore *agents;
+  gint64 deadline = g_get_monotonic_time () + FLUSH_BUDGET_US;
+
+  if (self->model == NULL)
+    {
+      self->flush_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  agents = plt_model_get_agents (self->model);
+  do
+    plt_model_flush_some (self->model, FLUSH_CHUNK);
+  while (plt_store_get_n_pending (agents) > 0 && g_get_monotonic_time () < deadline);
+
+  if (plt_store_get_n_pending (agents) > 0)
+    return G_SOURCE_CONTINUE;
 
   self->flush_tick_id = 0;
-  if (self->model != NULL)
-    plt_model_flush (self->model);
-
   return G_SOURCE_REMOVE;
 }
 
