@@ -12,6 +12,7 @@
 #include "plt-queue-figures.h"
 #include "plt-sl-bar.h"
 #include "plt-sparkline.h"
+#include "plt-tooltip.h"
 #include "plt-ui-format.h"
 
 struct _PltQueueCard
@@ -24,7 +25,13 @@ struct _PltQueueCard
   GtkInscription       *today_label;
   GtkImage       *alert_icon;
   GtkInscription       *waiting_label;
+  GtkWidget      *waiting_box;
   GtkWidget      *longest_box;
+  GtkWidget      *trend_box;
+  GtkWidget      *available_box;
+  GtkWidget      *busy_box;
+  GtkWidget      *wrap_up_box;
+  GtkWidget      *paused_box;
   GtkInscription       *longest_label;
   GtkWidget      *alarm_icon;
   GtkWidget      *ewt_box;
@@ -114,14 +121,13 @@ set_icon (GtkImage   *image,
     gtk_image_set_from_icon_name (image, icon_name);
 }
 
-/* Setting a tooltip asks the X server where the pointer is: only when it
- * changes. */
+/* Set the GTK way, a tooltip would ask the X server where the pointer is,
+ * at every card made. */
 static void
 set_tooltip (GtkWidget  *widget,
              const char *text)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  plt_tooltip_set_text (widget, text);
 }
 
 static gint64
@@ -714,7 +720,13 @@ plt_queue_card_class_init (PltQueueCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, today_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, alert_icon);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, waiting_box);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, longest_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, trend_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, available_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, wrap_up_box);
+  gtk_widget_class_bind_template_child (widget_class, PltQueueCard, paused_box);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, longest_label);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, alarm_icon);
   gtk_widget_class_bind_template_child (widget_class, PltQueueCard, ewt_box);
@@ -757,6 +769,20 @@ plt_queue_card_init (PltQueueCard *self)
   self->clock_signals = g_signal_group_new (PLT_TYPE_CLOCK);
   g_signal_group_connect_swapped (self->clock_signals, "notify::now",
                                   G_CALLBACK (clock_now_cb), self);
+
+  plt_tooltip_set_text (GTK_WIDGET (self->today_label),
+                        _("Since the start of the day: contacts offered to the queue, answered by an agent, "
+                          "and abandoned by the caller before an answer"));
+  plt_tooltip_set_text (self->waiting_box, _("Contacts waiting in the queue now"));
+  plt_tooltip_set_text (self->longest_box, _("How long the contact waiting longest has been waiting"));
+  plt_tooltip_set_text (self->trend_box,
+                        _("The last hour, minute by minute: bars for the most contacts waiting, "
+                          "a line for the service level, dots for the target"));
+  plt_tooltip_set_text (self->available_box, _("Agents of this queue ready to take a contact"));
+  plt_tooltip_set_text (self->busy_box, _("Agents of this queue ringing, on a contact, on hold, or busy elsewhere"));
+  plt_tooltip_set_text (self->wrap_up_box, _("Agents of this queue finishing the work after a contact"));
+  plt_tooltip_set_text (self->paused_box,
+                        _("Agents of this queue on a pause, or who missed the last contact offered to them"));
 
   /* The figures' definitions, worked out on hover. */
   {
