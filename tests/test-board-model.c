@@ -376,6 +376,41 @@ test_team_renamed (Fixture       *fixture,
     }
 }
 
+
+/* Paused, the rows say nothing of the changes; resumed, they catch up in
+ * one rebuild. */
+static void
+test_paused (Fixture       *fixture,
+             gconstpointer  data)
+{
+  guint64 emissions;
+  guint64 rebuilds = plt_board_model_get_n_rebuilds (fixture->rows);
+
+  plt_board_model_set_paused (fixture->rows, TRUE);
+  emissions = fixture->n_emissions;
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint i = 0; i < 10; i++)
+        put_agent (fixture, g_rand_int_range (fixture->rand, 0, N_AGENTS + 20));
+      remove_agent (fixture, g_rand_int_range (fixture->rand, 0, N_AGENTS));
+      plt_model_flush (fixture->model);
+    }
+  plt_board_model_set_grouped (fixture->rows, TRUE);
+  fixture->hidden_state = 0;
+  gtk_filter_changed (fixture->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (fixture->n_emissions, ==, emissions);
+  g_assert_cmpuint (plt_board_model_get_n_rebuilds (fixture->rows), ==, rebuilds);
+
+  plt_board_model_set_paused (fixture->rows, FALSE);
+  g_assert_cmpuint (plt_board_model_get_n_rebuilds (fixture->rows), ==, rebuilds + 1);
+  check_rows (fixture);
+
+  /* Nothing changed while paused: nothing to do when resumed. */
+  plt_board_model_set_paused (fixture->rows, TRUE);
+  plt_board_model_set_paused (fixture->rows, FALSE);
+  g_assert_cmpuint (plt_board_model_get_n_rebuilds (fixture->rows), ==, rebuilds + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +427,8 @@ main (int   argc,
     }
   g_test_add ("/Plateau/BoardModel/bulk-changes", Fixture, GUINT_TO_POINTER (5),
               fixture_set_up, test_bulk_changes, fixture_tear_down);
+  g_test_add ("/Plateau/BoardModel/paused", Fixture, GUINT_TO_POINTER (11),
+              fixture_set_up, test_paused, fixture_tear_down);
   g_test_add ("/Plateau/BoardModel/team-renamed", Fixture, GUINT_TO_POINTER (9),
               fixture_set_up, test_team_renamed, fixture_tear_down);
 

@@ -530,7 +530,7 @@ test_flush_batching (void)
   plt_model_flush (model);
   g_assert_cmpuint (flushed, ==, 0);
 
-  g_assert_cmpuint (plt_model_get_flush_interval (model), ==, 100);
+  g_assert_cmpuint (plt_model_get_flush_interval (model), ==, 50);
   plt_model_set_flush_interval (model, 10);
   g_assert_cmpuint (plt_model_get_flush_interval (model), ==, 10);
 }

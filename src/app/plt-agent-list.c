@@ -25,6 +25,7 @@
 #include "plt-stress.h"
 #include "plt-stress-badge.h"
 #include "plt-team.h"
+#include "plt-tooltip.h"
 #include "plt-ui-format.h"
 
 /* Stress signals are evaluated this often (router time), and for every
@@ -570,13 +571,10 @@ adherence_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = figure_inscription ();
 
-  /* Set on a visible widget, a tooltip asks the display where the pointer
-   * is (a round trip to the X server): set it before the cell is shown, as
-   * rows are made while the board scrolls and changes. */
-  gtk_widget_set_visible (inscription, FALSE);
-  gtk_widget_set_tooltip_text (inscription, _("Adherence to the published plan; “—” when the agent has no plan today"));
-  gtk_widget_set_visible (inscription, TRUE);
   set_cell_child (list_item, inscription);
+  /* Rows are made as the board scrolls and changes: no round trip to the
+   * display for each. */
+  plt_tooltip_set_text (inscription, _("Adherence to the published plan; “—” when the agent has no plan today"));
   bind_text (inscription, list_item, item_property_expression ("adherence"), G_CALLBACK (percent_cb), NULL);
 }
 
@@ -1845,6 +1843,11 @@ plt_agent_list_map (GtkWidget *widget)
 {
   PltAgentList *self = PLT_AGENT_LIST (widget);
 
+  /* The rows follow the agents only while shown: a hidden board would
+   * place thousands of moves a minute for nobody. They catch up here. */
+  plt_board_model_set_paused (self->rows, FALSE);
+  plt_board_model_set_paused (self->tiles, FALSE);
+
   GTK_WIDGET_CLASS (plt_agent_list_parent_class)->map (widget);
 
   /* Follow the clock only while visible; catch up at once. */
@@ -1864,6 +1867,8 @@ plt_agent_list_unmap (GtkWidget *widget)
       gtk_widget_remove_tick_callback (widget, self->flush_tick_id);
       self->flush_tick_id = 0;
     }
+  plt_board_model_set_paused (self->rows, TRUE);
+  plt_board_model_set_paused (self->tiles, TRUE);
 
   GTK_WIDGET_CLASS (plt_agent_list_parent_class)->unmap (widget);
 }
@@ -2176,8 +2181,8 @@ plt_agent_list_init (PltAgentList *self)
 
   /* The rows of the table (grouped or not) and of the tiles (never); the
    * view not shown follows nothing: its agents are attached when shown. */
-  self->rows = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, NULL);
-  self->tiles = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, NULL);
+  self->rows = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, "paused", TRUE, NULL);
+  self->tiles = g_object_new (PLT_TYPE_BOARD_MODEL, "filter", self->filter, "sorter", sorter, "paused", TRUE, NULL);
   g_signal_connect_object (self->rows, "notify::n-agents", G_CALLBACK (filtered_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tiles, "notify::n-agents", G_CALLBACK (filtered_changed_cb), self,

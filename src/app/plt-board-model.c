@@ -304,6 +304,8 @@ struct _PltBoardModel
 
   guint       grouped : 1;
   guint       regroup : 1;  /* a shown team was renamed: rebuild */
+  guint       paused : 1;
+  guint       stale : 1;    /* changed while paused: rebuild when resumed */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -317,6 +319,7 @@ enum {
   PROP_FILTER,
   PROP_SORTER,
   PROP_GROUPED,
+  PROP_PAUSED,
   PROP_N_AGENTS,
   N_PROPS
 };
@@ -846,6 +849,17 @@ rebuild (PltBoardModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_AGENTS]);
 }
 
+/* Rebuilds now, or when resumed. */
+static void
+refresh (PltBoardModel *self,
+         gboolean       order_kept)
+{
+  if (self->paused)
+    self->stale = TRUE;
+  else
+    rebuild (self, order_kept);
+}
+
 /* The source ------------------------------------------------------------- */
 
 static void
@@ -864,6 +878,12 @@ source_items_changed_cb (GListModel    *model,
 
   /* The items the source no longer has, and those it now has there. */
   gone = g_memdup2 (self->source->pdata + position, removed * sizeof (gpointer));
+  /* Paused, the rows wait: only the entries follow the source. */
+  if (self->paused)
+    {
+      bulk = TRUE;
+      self->stale = TRUE;
+    }
   g_ptr_array_remove_range (self->source, position, removed);
   for (guint i = 0; i < added; i++)
     {
@@ -893,7 +913,7 @@ source_items_changed_cb (GListModel    *model,
     }
 
   if (bulk)
-    rebuild (self, FALSE);
+    refresh (self, FALSE);
   else
     {
       /* The store gave the agents of this range their new sort keys at
@@ -910,7 +930,7 @@ source_items_changed_cb (GListModel    *model,
       for (guint i = 0; i < added; i++)
         update_entry (self, lookup_entry (self, g_ptr_array_index (self->source, position + i)));
       if (self->regroup)
-        rebuild (self, FALSE);
+        refresh (self, FALSE);
       apply_groups (self);
       if (n_shown != self->n_shown)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_AGENTS]);
@@ -922,7 +942,7 @@ filter_changed_cb (GtkFilter       *filter,
                    GtkFilterChange  change,
                    PltBoardModel   *self)
 {
-  rebuild (self, TRUE);
+  refresh (self, TRUE);
 }
 
 static void
@@ -930,7 +950,7 @@ sorter_changed_cb (GtkSorter       *sorter,
                    GtkSorterChange  change,
                    PltBoardModel   *self)
 {
-  rebuild (self, FALSE);
+  refresh (self, FALSE);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -992,6 +1012,9 @@ plt_board_model_get_property (GObject    *object,
     case PROP_GROUPED:
       g_value_set_boolean (value, self->grouped);
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     case PROP_N_AGENTS:
       g_value_set_uint (value, self->n_shown);
       break;
@@ -1022,6 +1045,9 @@ plt_board_model_set_property (GObject      *object,
     case PROP_GROUPED:
       plt_board_model_set_grouped (self, g_value_get_boolean (value));
       break;
+    case PROP_PAUSED:
+      plt_board_model_set_paused (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1042,6 +1068,7 @@ plt_board_model_class_init (PltBoardModelClass *klass)
   properties[PROP_FILTER] = g_param_spec_object ("filter", NULL, NULL, GTK_TYPE_FILTER, flags);
   properties[PROP_SORTER] = g_param_spec_object ("sorter", NULL, NULL, GTK_TYPE_SORTER, flags);
   properties[PROP_GROUPED] = g_param_spec_boolean ("grouped", NULL, NULL, FALSE, flags);
+  properties[PROP_PAUSED] = g_param_spec_boolean ("paused", NULL, NULL, FALSE, flags);
   properties[PROP_N_AGENTS] =
     g_param_spec_uint ("n-agents", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1098,7 +1125,7 @@ plt_board_model_set_model (PltBoardModel *self,
     self->items_changed_id = g_signal_connect (model, "items-changed",
                                                G_CALLBACK (source_items_changed_cb), self);
 
-  rebuild (self, FALSE);
+  refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -1117,7 +1144,7 @@ plt_board_model_set_filter (PltBoardModel *self,
   if (filter != NULL)
     self->filter_changed_id = g_signal_connect (filter, "changed", G_CALLBACK (filter_changed_cb), self);
 
-  rebuild (self, TRUE);
+  refresh (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
@@ -1136,7 +1163,7 @@ plt_board_model_set_sorter (PltBoardModel *self,
   if (sorter != NULL)
     self->sorter_changed_id = g_signal_connect (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
 
-  rebuild (self, FALSE);
+  refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTER]);
 }
 
@@ -1159,8 +1186,35 @@ plt_board_model_set_grouped (PltBoardModel *self,
     return;
 
   self->grouped = grouped;
-  rebuild (self, FALSE);
+  refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPED]);
+}
+
+gboolean
+plt_board_model_get_paused (PltBoardModel *self)
+{
+  g_return_val_if_fail (PLT_IS_BOARD_MODEL (self), FALSE);
+
+  return self->paused;
+}
+
+void
+plt_board_model_set_paused (PltBoardModel *self,
+                            gboolean       paused)
+{
+  g_return_if_fail (PLT_IS_BOARD_MODEL (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  self->paused = paused;
+  if (!paused && self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
 guint

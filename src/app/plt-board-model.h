@@ -58,7 +58,8 @@ G_DECLARE_FINAL_TYPE (PltBoardModel, plt_board_model, PLT, BOARD_MODEL, GObject)
  *
  * Properties: "model" GListModel (of PltAgent, nullable), "filter"
  * GtkFilter (nullable: all), "sorter" GtkSorter (nullable: by id),
- * "grouped" bool, "n-agents" uint (the agents among the rows).
+ * "grouped" bool, "paused" bool, "n-agents" uint (the agents among the
+ * rows).
  */
 
 PltBoardModel *plt_board_model_new          (GListModel    *model);
@@ -71,6 +72,11 @@ void           plt_board_model_set_sorter   (PltBoardModel *self,
 gboolean       plt_board_model_get_grouped  (PltBoardModel *self);
 void           plt_board_model_set_grouped  (PltBoardModel *self,
                                              gboolean       grouped);
+/* Paused (the view is not shown), the rows stay as they were, unannounced
+ * changes only recorded; resumed, they are rebuilt if anything changed. */
+gboolean       plt_board_model_get_paused   (PltBoardModel *self);
+void           plt_board_model_set_paused   (PltBoardModel *self,
+                                             gboolean       paused);
 guint          plt_board_model_get_n_agents (PltBoardModel *self);
 /* The position of @item (an agent or a header), or GTK_INVALID_LIST_POSITION. */
 guint          plt_board_model_find         (PltBoardModel *self,

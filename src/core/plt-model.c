@@ -44,7 +44,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-#define DEFAULT_FLUSH_INTERVAL 100
+#define DEFAULT_FLUSH_INTERVAL 50
 
 static gboolean
 flush_timeout_cb (gpointer user_data)

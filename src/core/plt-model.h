@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (PltModel, plt_model, PLT, MODEL, GObject)
  * PltModel owns one PltStore per entity kind and applies protocol data to
  * them. Changes are announced in batches: plt_model_flush() flushes every
  * store; the model schedules it by itself on a timer ("flush-interval", ms,
- * default 100) whenever something is pending, so that a burst of messages
+ * default 50) whenever something is pending, so that a burst of messages
  * makes one ::items-changed per contiguous range per tick.
  *
  * Signals:
