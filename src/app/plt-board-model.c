@@ -1129,6 +1129,20 @@ plt_board_model_set_model (PltBoardModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* Puts @object (nullable) in *@slot, its ::changed heard by @callback. */
+static void
+watch_changes (PltBoardModel  *self,
+               GObject       **slot,
+               gulong         *handler_id,
+               gpointer        object,
+               GCallback       callback)
+{
+  g_clear_signal_handler (handler_id, *slot);
+  g_set_object (slot, object);
+  if (object != NULL)
+    *handler_id = g_signal_connect (object, "changed", callback, self);
+}
+
 void
 plt_board_model_set_filter (PltBoardModel *self,
                             GtkFilter     *filter)
@@ -1139,11 +1153,8 @@ plt_board_model_set_filter (PltBoardModel *self,
   if (self->filter == filter)
     return;
 
-  g_clear_signal_handler (&self->filter_changed_id, self->filter);
-  g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    self->filter_changed_id = g_signal_connect (filter, "changed", G_CALLBACK (filter_changed_cb), self);
-
+  watch_changes (self, (GObject **) &self->filter, &self->filter_changed_id, filter,
+                 G_CALLBACK (filter_changed_cb));
   refresh (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
@@ -1158,11 +1169,8 @@ plt_board_model_set_sorter (PltBoardModel *self,
   if (self->sorter == sorter)
     return;
 
-  g_clear_signal_handler (&self->sorter_changed_id, self->sorter);
-  g_set_object (&self->sorter, sorter);
-  if (sorter != NULL)
-    self->sorter_changed_id = g_signal_connect (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
-
+  watch_changes (self, (GObject **) &self->sorter, &self->sorter_changed_id, sorter,
+                 G_CALLBACK (sorter_changed_cb));
   refresh (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTER]);
 }
