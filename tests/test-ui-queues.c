@@ -27,6 +27,7 @@
 #include "plt-router.h"
 #include "plt-sparkline.h"
 #include "plt-store.h"
+#include "plt-tooltip.h"
 #include "plt-window-private.h"
 
 #define WAIT_TIMEOUT_MS 20000
@@ -296,6 +297,16 @@ test_card_figures (void)
   g_assert_cmpstr (part_text (card, "longest"), ==, "1:15");
   plt_clock_sync (clock, T0, 1.0);
   g_assert_nonnull (strstr (part_tooltip (card, "sl-box"), "contacts answered within 20 s, among contacts answered."));
+  /* The parts' fixed words are there when GTK asks (made on demand, not set
+   * on every card made), and read as their description. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *part = _plt_queue_card_get_part (card, i == 0 ? "waiting-box" : "available-box");
+
+      g_assert_true (gtk_widget_get_has_tooltip (part));
+      g_assert_nonnull (strstr (plt_tooltip_get_text (part), i == 0 ? "waiting in the queue" : "ready to take"));
+      g_assert_null (gtk_widget_get_tooltip_text (part));
+    }
   g_assert_nonnull (strstr (part_tooltip (card, "sl-box"), "the router sends no figures of its own"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "sl-breach"));
 
