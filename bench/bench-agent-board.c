@@ -12,7 +12,8 @@
  *
  * The model is fed as the client feeds it: each change is an agent.update
  * text, decoded by the protocol's decoder and applied to the PltModel,
- * whose stores flush every 100 ms. The window shows the agent board only
+ * which the board flushes at each frame (its own timer while the board is
+ * hidden). The window shows the agent board only
  * (PltAgentList), sorted by state by default: every change of state moves
  * the agent, the worst case for the board's rows.
  *

@@ -23,7 +23,7 @@
  *    per frame). Event → screen: from the moment an update is applied to
  *    the end of the next frame painted (the cards and cells change on the
  *    item's notification); and, for what waits for the stores' flush
- *    (every 100 ms: re-sorting, new rows), to the end of the first frame
+ *    (every 50 ms: re-sorting, new rows), to the end of the first frame
  *    after it. CPU: the main thread's, over the load. RSS: the process's,
  *    at the end, and its peak.
  */
