@@ -413,6 +413,7 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge = plt_stress_badge_new ();
   GtkWidget *name = create_inscription (15, 22, "agent-name");
   GtkWidget *title = gtk_label_new (NULL);
+  g_autoptr(GtkExpression) describe = NULL;
   GtkExpressionWatch *watch;
 
   gtk_widget_set_hexpand (name, TRUE);
@@ -433,7 +434,9 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   gtk_expression_bind (item_property_expression ("stress"), badge, "flags", list_item);
   gtk_expression_bind (group_property_expression ("title"), title, "label", list_item);
 
-  watch = gtk_expression_watch (describe_expression (self), list_item, description_changed_cb, box, NULL);
+  /* The watch takes a reference of its own. */
+  describe = describe_expression (self);
+  watch = gtk_expression_watch (describe, list_item, description_changed_cb, box, NULL);
   g_object_set_data_full (G_OBJECT (box), "description-watch", watch,
                           (GDestroyNotify) gtk_expression_watch_unwatch);
 }
