@@ -621,6 +621,7 @@ test_alert_banner (void)
   g_assert_finalize_object (f.window);
   g_assert_finalize_object (f.alerts);
   g_assert_finalize_object (f.client);
+  g_clear_pointer (&f.data, plt_queue_data_free);
 }
 
 /* Stale: greyed, dated, frozen --------------------------------------------- */
