@@ -121,15 +121,6 @@ set_icon (GtkImage   *image,
     gtk_image_set_from_icon_name (image, icon_name);
 }
 
-/* Set the GTK way, a tooltip would ask the X server where the pointer is,
- * at every card made. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  plt_tooltip_set_text (widget, text);
-}
-
 static gint64
 card_now (PltQueueCard *self)
 {
@@ -171,7 +162,7 @@ update_identity (PltQueueCard *self)
 
   gtk_label_set_label (self->name_label, name != NULL ? name : plt_queue_get_id (self->queue));
   set_icon (self->media_icon, plt_queue_media_get_icon_name (media));
-  set_tooltip (GTK_WIDGET (self->media_icon), plt_queue_media_get_label (media));
+  plt_tooltip_set_text (GTK_WIDGET (self->media_icon), plt_queue_media_get_label (media));
 }
 
 static void
@@ -232,7 +223,7 @@ update_threshold (PltQueueCard *self)
                                      "Waiting longer than the service level threshold of %u seconds",
                                      threshold_s),
                            threshold_s);
-  set_tooltip (self->alarm_icon, alarm);
+  plt_tooltip_set_text (self->alarm_icon, alarm);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alarm_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, alarm,
                                   -1);
@@ -427,7 +418,7 @@ update_alert (PltQueueCard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->alert_icon), self->alert_level != PLT_ALERT_LEVEL_NONE);
   set_icon (self->alert_icon, plt_alert_level_get_icon_name (self->alert_level));
-  set_tooltip (GTK_WIDGET (self->alert_icon), self->alert_text);
+  plt_tooltip_set_text (GTK_WIDGET (self->alert_icon), self->alert_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alert_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plt_alert_level_get_label (self->alert_level),
                                   -1);
