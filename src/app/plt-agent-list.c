@@ -772,11 +772,25 @@ showing_tiles (PltAgentList *self)
   return gtk_toggle_button_get_active (self->tiles_button);
 }
 
+/* The rows of the view shown (the table's or the tiles'), and its
+ * selection. */
+static PltBoardModel *
+shown_rows (PltAgentList *self)
+{
+  return showing_tiles (self) ? self->tiles : self->rows;
+}
+
+static PltItemSelection *
+shown_selection (PltAgentList *self)
+{
+  return showing_tiles (self) ? self->tile_selection : self->row_selection;
+}
+
 static void
 update_count (PltAgentList *self)
 {
   guint total = 0;
-  guint shown = plt_board_model_get_n_agents (showing_tiles (self) ? self->tiles : self->rows);
+  guint shown = plt_board_model_get_n_agents (shown_rows (self));
   g_autofree char *text = NULL;
   gboolean tiles = showing_tiles (self);
 
@@ -1516,14 +1530,12 @@ plt_agent_list_set_settings (PltAgentList *self,
 static PltAgent *
 current_agent (PltAgentList *self)
 {
-  PltItemSelection *selection;
   gpointer item;
 
   if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "operator") == 0)
     return plt_operator_page_get_agent (PLT_OPERATOR_PAGE (self->operator_page));
 
-  selection = showing_tiles (self) ? self->tile_selection : self->row_selection;
-  item = plt_item_selection_get_selected_item (selection);
+  item = plt_item_selection_get_selected_item (shown_selection (self));
 
   return PLT_IS_AGENT (item) ? item : NULL;
 }
@@ -2290,7 +2302,7 @@ plt_agent_list_set_model (PltAgentList *self,
   g_signal_group_set_target (self->agents_signals, agents);
   g_signal_group_set_target (self->teams_signals, model != NULL ? plt_model_get_teams (model) : NULL);
   g_signal_group_set_target (self->queues_signals, model != NULL ? plt_model_get_queues (model) : NULL);
-  plt_board_model_set_model (showing_tiles (self) ? self->tiles : self->rows, agents);
+  plt_board_model_set_model (shown_rows (self), agents);
 
   /* The agents already there. */
   for (guint i = 0; agents != NULL && i < g_list_model_get_n_items (agents); i++)
@@ -2391,7 +2403,7 @@ _plt_agent_list_get_shown (PltAgentList *self)
 {
   g_return_val_if_fail (PLT_IS_AGENT_LIST (self), NULL);
 
-  return G_LIST_MODEL (showing_tiles (self) ? self->tiles : self->rows);
+  return G_LIST_MODEL (shown_rows (self));
 }
 
 PltBoardModel *
