@@ -10,260 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "plt-agent.h"
+#include "plt-board-group-private.h"
 #include "plt-board-model.h"
-
-/* PltBoardGroup ----------------------------------------------------------- */
-
-struct _PltBoardGroup
-{
-  GObject  parent_instance;
-
-  char    *team_id;
-  char    *title;
-  char    *summary;
-  char    *agents_text;
-  char    *states_text;
-  guint    n_agents;
-
-  /* Kept by the board model */
-  char    *sort_key;     /* the title, case folded and collated */
-  guint    hint;         /* where the header was last seen */
-  guint    n_shown;      /* agents counted below */
-  guint    on_contact;
-  guint    available;
-  guint    paused;
-  guint    dirty : 1;    /* counts changed since the texts were made */
-};
-
-G_DEFINE_FINAL_TYPE (PltBoardGroup, plt_board_group, G_TYPE_OBJECT)
-
-enum {
-  GROUP_PROP_0,
-  GROUP_PROP_TEAM_ID,
-  GROUP_PROP_TITLE,
-  GROUP_PROP_N_AGENTS,
-  GROUP_PROP_SUMMARY,
-  GROUP_PROP_AGENTS_TEXT,
-  GROUP_PROP_STATES_TEXT,
-  GROUP_N_PROPS
-};
-
-static GParamSpec *group_properties[GROUP_N_PROPS];
-
-static void
-plt_board_group_finalize (GObject *object)
-{
-  PltBoardGroup *self = PLT_BOARD_GROUP (object);
-
-  g_free (self->team_id);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->agents_text);
-  g_free (self->states_text);
-  g_free (self->sort_key);
-
-  G_OBJECT_CLASS (plt_board_group_parent_class)->finalize (object);
-}
-
-static void
-plt_board_group_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  PltBoardGroup *self = PLT_BOARD_GROUP (object);
-
-  switch (prop_id)
-    {
-    case GROUP_PROP_TEAM_ID:
-      g_value_set_string (value, self->team_id);
-      break;
-    case GROUP_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case GROUP_PROP_N_AGENTS:
-      g_value_set_uint (value, self->n_agents);
-      break;
-    case GROUP_PROP_SUMMARY:
-      g_value_set_string (value, self->summary);
-      break;
-    case GROUP_PROP_AGENTS_TEXT:
-      g_value_set_string (value, self->agents_text);
-      break;
-    case GROUP_PROP_STATES_TEXT:
-      g_value_set_string (value, self->states_text);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-plt_board_group_class_init (PltBoardGroupClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = plt_board_group_finalize;
-  object_class->get_property = plt_board_group_get_property;
-
-  group_properties[GROUP_PROP_TEAM_ID] = g_param_spec_string ("team-id", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_N_AGENTS] = g_param_spec_uint ("n-agents", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  group_properties[GROUP_PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_AGENTS_TEXT] = g_param_spec_string ("agents-text", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_STATES_TEXT] = g_param_spec_string ("states-text", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, GROUP_N_PROPS, group_properties);
-}
-
-static void
-plt_board_group_init (PltBoardGroup *self)
-{
-}
-
-const char *
-plt_board_group_get_team_id (PltBoardGroup *self)
-{
-  g_return_val_if_fail (PLT_IS_BOARD_GROUP (self), NULL);
-  return self->team_id;
-}
-
-const char *
-plt_board_group_get_title (PltBoardGroup *self)
-{
-  g_return_val_if_fail (PLT_IS_BOARD_GROUP (self), NULL);
-  return self->title;
-}
-
-guint
-plt_board_group_get_n_agents (PltBoardGroup *self)
-{
-  g_return_val_if_fail (PLT_IS_BOARD_GROUP (self), 0);
-  return self->n_agents;
-}
-
-const char *
-plt_board_group_get_summary (PltBoardGroup *self)
-{
-  g_return_val_if_fail (PLT_IS_BOARD_GROUP (self), NULL);
-  return self->summary;
-}
-
-/* A group's counts, by the state the rows were last told. */
-typedef enum
-{
-  TALLY_OTHER,
-  TALLY_CONTACT,
-  TALLY_AVAILABLE,
-  TALLY_PAUSED,
-} TallyClass;
-
-static TallyClass
-tally_class_of (PltAgentState state)
-{
-  switch (state)
-    {
-    case PLT_AGENT_STATE_RINGING:
-    case PLT_AGENT_STATE_ON_CALL:
-    case PLT_AGENT_STATE_ON_HOLD:
-    case PLT_AGENT_STATE_WRAP_UP:
-      return TALLY_CONTACT;
-    case PLT_AGENT_STATE_AVAILABLE:
-      return TALLY_AVAILABLE;
-    case PLT_AGENT_STATE_PAUSED:
-    case PLT_AGENT_STATE_MISSED:
-      return TALLY_PAUSED;
-    default:
-      return TALLY_OTHER;
-    }
-}
-
-static void
-group_count (PltBoardGroup *group,
-             TallyClass     class,
-             int            delta)
-{
-  group->n_shown += delta;
-  switch (class)
-    {
-    case TALLY_CONTACT:
-      group->on_contact += delta;
-      break;
-    case TALLY_AVAILABLE:
-      group->available += delta;
-      break;
-    case TALLY_PAUSED:
-      group->paused += delta;
-      break;
-    case TALLY_OTHER:
-    default:
-      break;
-    }
-}
-
-/* Under the state column: only what there is, "5 on a contact · 3 available". */
-static char *
-states_text (PltBoardGroup *group)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (group->on_contact > 0)
-    /* Translators: part of a team's header: "5 on a contact" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u on a contact"), group->on_contact));
-  if (group->available > 0)
-    /* Translators: part of a team's header: "3 available" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u available"), group->available));
-  if (group->paused > 0)
-    /* Translators: part of a team's header: "2 paused" */
-    g_ptr_array_add (parts, g_strdup_printf (_("%u paused"), group->paused));
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-set_text (PltBoardGroup  *group,
-          char          **field,
-          char           *text,
-          guint           prop)
-{
-  if (g_strcmp0 (*field, text) == 0)
-    {
-      g_free (text);
-      return;
-    }
-
-  g_free (*field);
-  *field = text;
-  g_object_notify_by_pspec (G_OBJECT (group), group_properties[prop]);
-}
-
-/* Makes the header's texts from its counts. */
-static void
-group_apply (PltBoardGroup *group)
-{
-  g_autofree char *agents = NULL;
-
-  if (!group->dirty)
-    return;
-  group->dirty = FALSE;
-
-  agents = g_strdup_printf (ngettext ("%u agent", "%u agents", group->n_shown), group->n_shown);
-  set_text (group, &group->summary,
-            /* Translators: a team's header on the agent board, for a screen reader:
-             * "12 agents · 5 on a contact · 3 available · 2 paused" */
-            g_strdup_printf (_("%s · %u on a contact · %u available · %u paused"),
-                             agents, group->on_contact, group->available, group->paused),
-            GROUP_PROP_SUMMARY);
-  set_text (group, &group->states_text, states_text (group), GROUP_PROP_STATES_TEXT);
-  set_text (group, &group->agents_text, g_steal_pointer (&agents), GROUP_PROP_AGENTS_TEXT);
-
-  if (group->n_agents != group->n_shown)
-    {
-      group->n_agents = group->n_shown;
-      g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_N_AGENTS]);
-    }
-}
 
 /* PltBoardModel ----------------------------------------------------------- */
 
@@ -277,7 +25,7 @@ typedef struct
   PltBoardGroup *group;      /* counted in, while shown and grouped */
   guint          hint;       /* where the agent was last seen among the rows */
   guint          mark;       /* last source announcement that listed it */
-  TallyClass     tallied;
+  PltBoardTally     tallied;
   guint          shown : 1;
 } Entry;
 
@@ -389,7 +137,7 @@ static void
 apply_groups (PltBoardModel *self)
 {
   for (guint i = 0; i < self->dirty->len; i++)
-    group_apply (g_ptr_array_index (self->dirty, i));
+    _plt_board_group_apply (g_ptr_array_index (self->dirty, i));
   g_ptr_array_set_size (self->dirty, 0);
 }
 
@@ -411,24 +159,13 @@ ensure_group (PltBoardModel *self,
   group = g_hash_table_lookup (self->groups, team_id);
   if (group == NULL)
     {
-      group = g_object_new (PLT_TYPE_BOARD_GROUP, NULL);
-      group->team_id = g_strdup (team_id);
+      group = _plt_board_group_new (team_id);
       g_hash_table_insert (self->groups, group->team_id, group);
     }
 
-  if (g_strcmp0 (group->title, title) != 0)
-    {
-      g_autofree char *folded = g_utf8_casefold (title, -1);
-
-      g_free (group->title);
-      group->title = g_strdup (title);
-      g_free (group->sort_key);
-      group->sort_key = g_utf8_collate_key (folded, -1);
-      g_object_notify_by_pspec (G_OBJECT (group), group_properties[GROUP_PROP_TITLE]);
-      /* Its rows are in the wrong place among the others. */
-      if (group->n_shown > 0)
-        self->regroup = TRUE;
-    }
+  /* Renamed, its rows are in the wrong place among the others. */
+  if (_plt_board_group_set_title (group, title) && group->n_shown > 0)
+    self->regroup = TRUE;
 
   return group;
 }
@@ -441,15 +178,6 @@ group_of_row (PltBoardModel *self,
     return row;
 
   return lookup_entry (self, row)->group;
-}
-
-static int
-compare_groups (PltBoardGroup *a,
-                PltBoardGroup *b)
-{
-  int order = strcmp (a->sort_key, b->sort_key);
-
-  return order != 0 ? order : strcmp (a->team_id, b->team_id);
 }
 
 /* The rows' order: by team when grouped (the header first), then by the
@@ -470,7 +198,7 @@ compare_rows (PltBoardModel *self,
       PltBoardGroup *group_b = group_of_row (self, b);
 
       if (group_a != group_b)
-        return compare_groups (group_a, group_b);
+        return _plt_board_group_compare (group_a, group_b);
       if (PLT_IS_BOARD_GROUP (a))
         return -1;
       if (PLT_IS_BOARD_GROUP (b))
@@ -583,7 +311,7 @@ hide_entry (PltBoardModel *self,
     {
       PltBoardGroup *group = g_steal_pointer (&entry->group);
 
-      group_count (group, entry->tallied, -1);
+      _plt_board_group_count (group, entry->tallied, -1);
       mark_dirty (self, group);
       /* The team's last agent takes its header along. */
       if (group->n_shown == 0 && position > 0 && g_ptr_array_index (self->rows, position - 1) == group)
@@ -605,7 +333,7 @@ show_entry (PltBoardModel *self,
   guint position;
   guint n = 1;
 
-  entry->tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+  entry->tallied = _plt_board_tally_of (plt_agent_get_sort_keys (entry->agent)->state);
   if (self->grouped)
     {
       group = ensure_group (self, entry->agent);
@@ -631,7 +359,7 @@ show_entry (PltBoardModel *self,
 
   if (group != NULL)
     {
-      group_count (group, entry->tallied, 1);
+      _plt_board_group_count (group, entry->tallied, 1);
       mark_dirty (self, group);
     }
   entry->shown = TRUE;
@@ -651,12 +379,12 @@ move_entry (PltBoardModel *self,
 
   if (entry->group != NULL)
     {
-      TallyClass tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+      PltBoardTally tallied = _plt_board_tally_of (plt_agent_get_sort_keys (entry->agent)->state);
 
       if (tallied != entry->tallied)
         {
-          group_count (entry->group, entry->tallied, -1);
-          group_count (entry->group, tallied, 1);
+          _plt_board_group_count (entry->group, entry->tallied, -1);
+          _plt_board_group_count (entry->group, tallied, 1);
           entry->tallied = tallied;
           mark_dirty (self, entry->group);
         }
@@ -727,7 +455,7 @@ reset_groups (PltBoardModel *self)
 
       if (group->n_shown > 0)
         mark_dirty (self, group);
-      group->n_shown = group->on_contact = group->available = group->paused = 0;
+      _plt_board_group_reset (group);
     }
 }
 
@@ -759,7 +487,7 @@ rebuild (PltBoardModel *self,
        * is theirs. */
       if (!(order_kept && match && entry->shown))
         entry->group = match && self->grouped ? ensure_group (self, entry->agent) : NULL;
-      entry->tallied = tally_class_of (plt_agent_get_sort_keys (entry->agent)->state);
+      entry->tallied = _plt_board_tally_of (plt_agent_get_sort_keys (entry->agent)->state);
       /* With the order kept, "shown" still says what the old rows hold. */
       if (!order_kept)
         entry->shown = match;
@@ -825,7 +553,7 @@ rebuild (PltBoardModel *self,
               entry->group->hint = self->rows->len;
               g_ptr_array_add (self->rows, g_object_ref (entry->group));
             }
-          group_count (entry->group, entry->tallied, 1);
+          _plt_board_group_count (entry->group, entry->tallied, 1);
           mark_dirty (self, entry->group);
         }
       entry->hint = self->rows->len;

@@ -7,23 +7,10 @@
 
 #include <gtk/gtk.h>
 
+#include "plt-board-group.h"
 #include "plt-types.h"
 
 G_BEGIN_DECLS
-
-#define PLT_TYPE_BOARD_GROUP (plt_board_group_get_type ())
-G_DECLARE_FINAL_TYPE (PltBoardGroup, plt_board_group, PLT, BOARD_GROUP, GObject)
-
-/*
- * A team's header row. Properties (read-only, notified on change):
- *   "team-id" string, "title" string (the team's name), "n-agents" uint,
- *   "summary" string ("12 agents · 5 on a contact · 3 available · 2 paused"),
- *   "agents-text" string ("12 agents"), "states-text" string (the rest)
- */
-const char *plt_board_group_get_team_id  (PltBoardGroup *self);
-const char *plt_board_group_get_title    (PltBoardGroup *self);
-guint       plt_board_group_get_n_agents (PltBoardGroup *self);
-const char *plt_board_group_get_summary  (PltBoardGroup *self);
 
 #define PLT_TYPE_BOARD_MODEL (plt_board_model_get_type ())
 G_DECLARE_FINAL_TYPE (PltBoardModel, plt_board_model, PLT, BOARD_MODEL, GObject)
